@@ -1,0 +1,120 @@
+package org.d8a.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+
+/**
+ * Every configuration key the product reads, in one place. Keys are the reference's YAML keys; values come, highest
+ * priority first, from system properties, environment variables ({@code SESSIONS_TIMEOUT} for
+ * {@code sessions.timeout}, the MicroProfile rule) and the d8a YAML file named by the {@code d8a.config} system
+ * property (default {@code ${jboss.server.config.dir}/d8a.yaml}).
+ */
+@ApplicationScoped
+public class D8aConfig {
+
+    /** System property naming the YAML configuration file. */
+    public static final String CONFIG_FILE_PROPERTY = "d8a.config";
+
+    private Config config;
+
+    public D8aConfig() {
+    }
+
+    /** Configuration over the given source alone; for code that runs outside the container. */
+    public D8aConfig(Config config) {
+        this.config = config;
+    }
+
+    @PostConstruct
+    void load() {
+        Path file = Path.of(System.getProperty(CONFIG_FILE_PROPERTY,
+                System.getProperty("jboss.server.config.dir", ".") + "/d8a.yaml"));
+        config = ConfigProviderResolver.instance().getBuilder()
+                .addDefaultSources()
+                .withSources(new YamlConfigSource(file))
+                .build();
+    }
+
+    public String propertyId() {
+        return string("property.id", "default");
+    }
+
+    public String propertyName() {
+        return string("property.name", "Default property");
+    }
+
+    /** Tracking protocol of the default property: {@code ga4}, {@code d8a} or {@code matomo}. */
+    public String protocol() {
+        return string("protocol", "ga4");
+    }
+
+    public Duration sessionTimeout() {
+        return duration("sessions.timeout", "30m");
+    }
+
+    public int maxHitKbytes() {
+        return integer("receiver.max_hit_kbytes", 128);
+    }
+
+    /** How long the receiver collects the hits of one partition into a single queue message. */
+    public Duration publishWindow() {
+        return duration("receiver.publish_window", "2ms");
+    }
+
+    /** Hits after which a partition's queue message is sent without waiting for the window to end. */
+    public int publishMaxHits() {
+        return integer("receiver.publish_max_hits", 500);
+    }
+
+    /** Number of message groups the hits queue is partitioned into (architecture decision 2). */
+    public int queuePartitions() {
+        return integer("queue.partitions", 64);
+    }
+
+    public String warehouseDriver() {
+        return string("warehouse.driver", "files");
+    }
+
+    public String warehouseTable() {
+        String table = string("warehouse.table", "events");
+        if (table.isBlank()) {
+            throw new IllegalStateException("warehouse.table must not be empty");
+        }
+        return table;
+    }
+
+    public Path filesWarehousePath() {
+        return Path.of(string("warehouse.files.filesystem_path",
+                System.getProperty("jboss.server.data.dir", ".") + "/d8a/warehouse"));
+    }
+
+    public String filesWarehouseFormat() {
+        return string("warehouse.files.format", "csv");
+    }
+
+    private String string(String key, String defaultValue) {
+        return config.getOptionalValue(key, String.class).map(String::trim).orElse(defaultValue);
+    }
+
+    private int integer(String key, int defaultValue) {
+        String value = string(key, Integer.toString(defaultValue));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("configuration key " + key + " must be an integer, got \"" + value + "\"");
+        }
+    }
+
+    private Duration duration(String key, String defaultValue) {
+        String value = string(key, defaultValue);
+        try {
+            return GoDuration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("configuration key " + key + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.d8a.hits;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the receiver keeps of one hit-creating HTTP request; every hit created from it gets a copy.
+ *
+ * @param ip client address, after proxy resolution
+ * @param receivedAtMillis wall-clock time the request was read; the only time source of every time column
+ * @param queryParams the URL's query, decoded once, multi-valued, in order
+ * @param headers request headers, multi-valued
+ * @param body the raw body as text ({@code ""} when there is none)
+ */
+public record ParsedRequest(String ip, String host, String path, String method, long receivedAtMillis,
+                            Map<String, List<String>> queryParams, Map<String, List<String>> headers, String body) {
+}

@@ -1,0 +1,25 @@
+package org.d8a.sessions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Data time: the receive time of the newest hit the consumers have committed. The timing wheel closes sessions by it
+ * rather than by the wall clock whenever hits are waiting in the queue, so a backlog never closes a session early
+ * (architecture decision 4). Not persisted: after a restart it starts from nothing and the first processed hits set it.
+ */
+@ApplicationScoped
+public class DataClock {
+
+    private final AtomicLong newestProcessedMillis = new AtomicLong();
+
+    /** Moves data time forward to {@code receivedAtMillis}; never backwards. */
+    public void processed(long receivedAtMillis) {
+        newestProcessedMillis.accumulateAndGet(receivedAtMillis, Math::max);
+    }
+
+    /** Receive time of the newest processed hit, 0 before the first one. */
+    public long newestProcessedMillis() {
+        return newestProcessedMillis.get();
+    }
+}

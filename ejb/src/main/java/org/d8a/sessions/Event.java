@@ -1,0 +1,47 @@
+package org.d8a.sessions;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.d8a.hits.Hit;
+import org.d8a.properties.PropertySettings;
+
+/** A hit inside a closed session, with the column values computed for it so far. */
+public final class Event {
+
+    private final Hit hit;
+    private final PropertySettings property;
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private String brokenReason;
+
+    public Event(Hit hit, PropertySettings property) {
+        this.hit = hit;
+        this.property = property;
+    }
+
+    public Hit hit() {
+        return hit;
+    }
+
+    public PropertySettings property() {
+        return property;
+    }
+
+    /** Column values by field name. */
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    public boolean isBroken() {
+        return brokenReason != null;
+    }
+
+    public String brokenReason() {
+        return brokenReason;
+    }
+
+    public void markBroken(String reason) {
+        if (brokenReason == null) {
+            brokenReason = reason;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.d8a.sessions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.d8a.properties.PropertySettings;
+
+/** A closed session: its events in session order and the session column values computed for it. */
+public final class Session {
+
+    private final PropertySettings property;
+    private final List<Event> events;
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private String brokenReason;
+
+    public Session(PropertySettings property, List<Event> events) {
+        this.property = property;
+        this.events = new ArrayList<>(events);
+    }
+
+    public PropertySettings property() {
+        return property;
+    }
+
+    public List<Event> events() {
+        return events;
+    }
+
+    public Event first() {
+        return events.get(0);
+    }
+
+    public Event last() {
+        return events.get(events.size() - 1);
+    }
+
+    /** Session column values by field name, repeated on every row of the session. */
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    public boolean isBroken() {
+        return brokenReason != null;
+    }
+
+    public String brokenReason() {
+        return brokenReason;
+    }
+
+    public void markBroken(String reason) {
+        if (brokenReason == null) {
+            brokenReason = reason;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.d8a.sessions.close;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.d8a.delivery.spool.SpoolRepository;
+import org.d8a.delivery.spool.SpooledSession;
+import org.d8a.sessions.proto.ProtoSession;
+import org.d8a.sessions.proto.ProtoSessionHit;
+import org.d8a.sessions.proto.ProtoSessionRepository;
+
+/**
+ * Closes due proto-sessions: in one transaction each closed proto-session is moved into the persistent spool as a
+ * session (its hits in receive order, arrival order breaking ties) and removed with its hits. A consumer appending to
+ * one of them at the same time makes the transaction fail on the proto-session's version; the wheel then retries.
+ */
+@Stateless
+public class SessionCloser {
+
+    @Inject
+    ProtoSessionRepository protoSessions;
+
+    @Inject
+    SpoolRepository spool;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> dueIds(long upToBucket, int limit) {
+        return protoSessions.dueIds(upToBucket, limit);
+    }
+
+    /**
+     * Closes those of {@code isolatedClientIds} still due at {@code upToBucket}.
+     *
+     * @return the number of sessions closed
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int close(List<String> isolatedClientIds, long upToBucket) {
+        Map<String, List<ProtoSessionHit>> hitsById = new LinkedHashMap<>();
+        for (ProtoSessionHit hit : protoSessions.hitsOf(isolatedClientIds)) {
+            hitsById.computeIfAbsent(hit.getIsolatedClientId(), id -> new ArrayList<>()).add(hit);
+        }
+        long now = System.currentTimeMillis();
+        int closed = 0;
+        for (String id : isolatedClientIds) {
+            ProtoSession protoSession = protoSessions.find(id);
+            if (protoSession == null || protoSession.getExpiryBucket() > upToBucket) {
+                continue;
+            }
+            List<ProtoSessionHit> hits = hitsById.getOrDefault(id, List.of());
+            if (!hits.isEmpty()) {
+                spool.add(new SpooledSession(protoSession.getPropertyId(), now, hits.size(), payload(hits)));
+                closed++;
+            }
+            protoSessions.remove(protoSession);
+        }
+        return closed;
+    }
+
+    /** The stored hits, already encoded one by one, joined into the codec's list form without decoding them. */
+    private static String payload(List<ProtoSessionHit> hits) {
+        StringBuilder json = new StringBuilder(hits.size() * 512).append('[');
+        for (int i = 0; i < hits.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append(hits.get(i).getPayload());
+        }
+        return json.append(']').toString();
+    }
+}

@@ -1,0 +1,101 @@
+package org.d8a.sessions.wheel;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.d8a.sessions.DataClock;
+import org.d8a.sessions.QueueBacklog;
+import org.d8a.sessions.close.SessionCloser;
+
+/**
+ * Closes proto-sessions on data time, once a second (architecture decisions 3 and 4). The watermark is the wall clock
+ * while the hits queue is empty, otherwise the receive time of the newest processed hit, so a backlog is closed in
+ * data order as it drains. A proto-session whose timeout falls in bucket B closes once the watermark reaches B + 2 s,
+ * as in the reference. Everything due is closed at every tick, so downtime is caught up at the first tick after it.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TimingWheel {
+
+    private static final Logger LOG = Logger.getLogger(TimingWheel.class.getName());
+    private static final int CLOSE_BATCH = 200;
+
+    @Inject
+    DataClock dataClock;
+
+    @Inject
+    QueueBacklog backlog;
+
+    @EJB
+    SessionCloser closer;
+
+    @EJB
+    WheelCursorStore cursor;
+
+    private final AtomicBoolean ticking = new AtomicBoolean();
+
+    @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "d8a timing wheel")
+    public void tick() {
+        if (!ticking.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            long watermark = watermarkMillis();
+            if (watermark > 0) {
+                long closeUpTo = Math.floorDiv(watermark, 1000L) - 2;
+                closeDue(closeUpTo);
+                cursor.advanceTo(closeUpTo + 1);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "timing wheel tick failed; retrying at the next tick", e);
+        } finally {
+            ticking.set(false);
+        }
+    }
+
+    long watermarkMillis() {
+        long processed = dataClock.newestProcessedMillis();
+        return backlog.messageCount() == 0 ? Math.max(System.currentTimeMillis(), processed) : processed;
+    }
+
+    private void closeDue(long closeUpTo) {
+        while (true) {
+            List<String> due = closer.dueIds(closeUpTo, CLOSE_BATCH);
+            if (due.isEmpty() || closeAll(due, closeUpTo) == 0 || due.size() < CLOSE_BATCH) {
+                return;
+            }
+        }
+    }
+
+    private int closeAll(List<String> due, long closeUpTo) {
+        try {
+            closer.close(due, closeUpTo);
+            return due.size();
+        } catch (EJBException batchLostARace) {
+            // A consumer appended to one of them meanwhile: close the others one by one, leave that one open.
+            int closed = 0;
+            for (String id : due) {
+                try {
+                    closer.close(List.of(id), closeUpTo);
+                    closed++;
+                } catch (EJBException appendedMeanwhile) {
+                    LOG.fine(() -> "proto-session " + id + " received a hit while closing; retried later");
+                }
+            }
+            return closed;
+        }
+    }
+}

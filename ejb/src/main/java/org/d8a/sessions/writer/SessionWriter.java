@@ -1,0 +1,106 @@
+package org.d8a.sessions.writer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.d8a.columns.BrokenEventException;
+import org.d8a.columns.ColumnException;
+import org.d8a.columns.ColumnSet;
+import org.d8a.columns.EventColumn;
+import org.d8a.columns.RetryableColumnException;
+import org.d8a.columns.SessionColumn;
+import org.d8a.columns.SessionScopedEventColumn;
+import org.d8a.sessions.Event;
+import org.d8a.sessions.Session;
+
+/**
+ * Computes the columns of closed sessions and lays them out as rows of the events table: event columns on every
+ * event, broken events removed, then session-scoped event and session columns on what remains; one row per event
+ * with its session's values alongside.
+ *
+ * <p>A failing event column breaks only its own event, and broken events are removed before any session value is
+ * computed (deliberate fixes, see ARCHITECTURE.md): session totals and ids describe the rows actually written.</p>
+ */
+public final class SessionWriter {
+
+    private static final Logger LOG = Logger.getLogger(SessionWriter.class.getName());
+
+    private final ColumnSet columns;
+
+    public SessionWriter(ColumnSet columns) {
+        this.columns = columns;
+    }
+
+    /**
+     * Rows of the given sessions, in session order then event order.
+     *
+     * @throws RetryableColumnException when a column failed temporarily; nothing of the batch should be written
+     */
+    public List<Map<String, Object>> rows(List<Session> sessions) throws RetryableColumnException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Session session : sessions) {
+            writeEventColumns(session);
+            session.events().removeIf(event -> {
+                if (event.isBroken()) {
+                    LOG.warning(() -> "dropping broken event " + event.hit().getId() + ": " + event.brokenReason());
+                }
+                return event.isBroken();
+            });
+            if (session.events().isEmpty()) {
+                continue;
+            }
+            writeSessionColumns(session);
+            if (session.isBroken()) {
+                LOG.warning(() -> "dropping broken session of " + session.events().size() + " events: "
+                        + session.brokenReason());
+                continue;
+            }
+            for (Event event : session.events()) {
+                Map<String, Object> row = new LinkedHashMap<>(event.values());
+                row.putAll(session.values());
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private void writeEventColumns(Session session) throws RetryableColumnException {
+        for (EventColumn column : columns.eventColumns()) {
+            String name = column.field().getName();
+            for (Event event : session.events()) {
+                if (event.isBroken()) {
+                    continue;
+                }
+                try {
+                    event.values().put(name, column.value(event));
+                } catch (BrokenEventException e) {
+                    event.markBroken("failed to write event column " + name + ": " + e.getMessage());
+                } catch (RetryableColumnException e) {
+                    throw e;
+                } catch (ColumnException e) {
+                    event.markBroken("failed to write event column " + name + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void writeSessionColumns(Session session) throws RetryableColumnException {
+        try {
+            for (SessionScopedEventColumn column : columns.sessionScopedEventColumns()) {
+                String name = column.field().getName();
+                for (int i = 0; i < session.events().size(); i++) {
+                    session.events().get(i).values().put(name, column.value(session, i));
+                }
+            }
+            for (SessionColumn column : columns.sessionColumns()) {
+                session.values().put(column.field().getName(), column.value(session));
+            }
+        } catch (RetryableColumnException e) {
+            throw e;
+        } catch (ColumnException e) {
+            session.markBroken(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.d8a.warehouse;
+
+/** The warehouse did not take the rows; they stay spooled and are delivered again later. */
+public class WarehouseException extends Exception {
+
+    public WarehouseException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public WarehouseException(String message) {
+        super(message);
+    }
+}

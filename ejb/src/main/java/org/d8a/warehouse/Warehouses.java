@@ -1,0 +1,43 @@
+package org.d8a.warehouse;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.d8a.config.D8aConfig;
+import org.d8a.warehouse.files.CsvFilesDriver;
+
+/** The warehouse driver of each property, chosen by {@code warehouse.driver}. */
+@ApplicationScoped
+public class Warehouses {
+
+    @Inject
+    D8aConfig config;
+
+    @Inject
+    CsvFilesDriver files;
+
+    private WarehouseDriver defaultDriver;
+
+    @PostConstruct
+    void select() {
+        String driver = config.warehouseDriver();
+        defaultDriver = switch (driver) {
+            case "files" -> {
+                if (!config.filesWarehouseFormat().equals("csv")) {
+                    throw new IllegalStateException("warehouse.files.format " + config.filesWarehouseFormat()
+                            + " is not supported; use csv");
+                }
+                yield files;
+            }
+            default -> throw new IllegalStateException("warehouse.driver " + driver + " is not supported; use files");
+        };
+    }
+
+    public WarehouseDriver forProperty(String propertyId) {
+        return defaultDriver;
+    }
+
+    public String table() {
+        return config.warehouseTable();
+    }
+}

@@ -1,0 +1,87 @@
+package org.d8a.warehouse.files;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Cell text and quoting of the files warehouse's CSV, matching the reference's writer (Go {@code encoding/csv}, values
+ * printed Go-style) so files compare byte for byte. Commons CSV's minimal quoting quotes more fields than Go does
+ * (any field starting with a character up to {@code #}), hence these few lines of our own.
+ */
+final class CsvText {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private CsvText() {
+    }
+
+    /** One CSV line (ending in {@code \n}) of the given cells. */
+    static String line(List<String> cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(quote(cells.get(i)));
+        }
+        return line.append('\n').toString();
+    }
+
+    /** A field is quoted iff it is non-empty and holds a separator, a quote, a line break, starts with a space or is {@code \.}. */
+    static String quote(String cell) {
+        if (cell.isEmpty()) {
+            return cell;
+        }
+        boolean needsQuotes = cell.equals("\\.") || Character.isWhitespace(cell.codePointAt(0))
+                || Character.isSpaceChar(cell.codePointAt(0));
+        for (int i = 0; !needsQuotes && i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            needsQuotes = c == ',' || c == '"' || c == '\r' || c == '\n';
+        }
+        return needsQuotes ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
+    }
+
+    /** Text of one value: timestamps as RFC 3339 UTC with milliseconds, dates as {@code YYYY-MM-DD}, null empty. */
+    static String of(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Instant instant) {
+            return TIMESTAMP.format(instant);
+        }
+        if (value instanceof LocalDate date) {
+            return date.toString();
+        }
+        if (value instanceof Double number) {
+            return goFloat(number);
+        }
+        return value.toString();
+    }
+
+    /** Go's {@code %v} for a float64: shortest digits, exponent form below 1e-4 and from 1e6 on. */
+    static String goFloat(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "+Inf" : "-Inf";
+        }
+        if (value == 0) {
+            return 1 / value < 0 ? "-0" : "0";
+        }
+        BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        int exponent = shortest.precision() - shortest.scale() - 1;
+        if (exponent < -4 || exponent >= 6) {
+            String digits = shortest.unscaledValue().abs().toString();
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                    + String.format("%02d", Math.abs(exponent));
+        }
+        return shortest.toPlainString();
+    }
+}
