@@ -1,7 +1,7 @@
 package org.d8a.columns.session;
 
 import static org.d8a.columns.ColumnFields.INT64;
-import static org.d8a.columns.ColumnFields.field;
+import org.d8a.columns.ColumnFields;
 
 import org.apache.arrow.vector.types.pojo.Field;
 import org.d8a.columns.CoreInterfaces;
@@ -11,7 +11,7 @@ import org.d8a.sessions.Session;
 /** {@code session_hit_number}: 0-based position of the event in its session. */
 public final class SessionHitNumberColumn implements SessionScopedEventColumn {
 
-    private static final Field FIELD = field("session_hit_number", INT64)
+    private static final Field FIELD = ColumnFields.field("session_hit_number", INT64)
             .describedAs("0-based position of the event in its session.");
 
     @Override
