@@ -1,0 +1,29 @@
+package org.d8a.sessions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class IsolationTest {
+
+    @Test
+    void isolatedClientIdIsTheSha256OfPropertyAndClient() {
+        // sha256("GA-12345|client-1"), computed independently with sha256sum.
+        assertEquals(Isolation.sha256Hex("GA-12345|client-1"), Isolation.isolatedClientId("GA-12345", "client-1"));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Isolation.sha256Hex("abc"));
+        assertNotEquals(Isolation.isolatedClientId("P1", "c"), Isolation.isolatedClientId("P2", "c"));
+    }
+
+    @Test
+    void partitionIsStableAndInRange() {
+        String id = Isolation.isolatedClientId("default", "c1");
+        assertEquals(Isolation.partition(id, 64), Isolation.partition(id, 64));
+        for (int i = 0; i < 500; i++) {
+            int n = Integer.parseInt(Isolation.partition(Isolation.isolatedClientId("p", "c" + i), 64).substring(1));
+            assertTrue(n >= 0 && n < 64);
+        }
+        assertEquals("p" + (0xba7816bfL % 64), Isolation.partition("ba7816bf8f01", 64));
+    }
+}

@@ -1,0 +1,56 @@
+package org.d8a.warehouse.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvTextTest {
+
+    @Test
+    void rowsOfWarehouseVector21() {
+        assertEquals("id,name,score,active\n", CsvText.line(List.of("id", "name", "score", "active")));
+        assertEquals("1,Alice,95.5,true\n", CsvText.line(cells(1L, "Alice", 95.5, true)));
+        assertEquals("2,Bob,87.3,false\n", CsvText.line(cells(2L, "Bob", 87.3, false)));
+    }
+
+    @Test
+    void quotesOnlyWhatGoQuotes() {
+        assertEquals("\"Home, page\"", CsvText.quote("Home, page"));
+        assertEquals("\"say \"\"hi\"\"\"", CsvText.quote("say \"hi\""));
+        assertEquals("\"a\nb\"", CsvText.quote("a\nb"));
+        assertEquals("\" leading\"", CsvText.quote(" leading"));
+        assertEquals("\"\\.\"", CsvText.quote("\\."));
+        assertEquals("!bang#", CsvText.quote("!bang#"));
+        assertEquals("", CsvText.quote(""));
+    }
+
+    @Test
+    void nullsAreEmptyAndTimesAreUtcWithMilliseconds() {
+        assertEquals("2,", CsvText.line(cells(2L, null)).trim());
+        assertEquals("2026-02-24T14:30:45.123Z", CsvText.of(Instant.parse("2026-02-24T14:30:45.123456789Z")));
+        assertEquals("2026-02-24T14:30:45.000Z", CsvText.of(Instant.parse("2026-02-24T14:30:45Z")));
+        assertEquals("2026-02-24", CsvText.of(LocalDate.of(2026, 2, 24)));
+    }
+
+    @Test
+    void floatsPrintLikeGo() {
+        assertEquals("95.5", CsvText.goFloat(95.5));
+        assertEquals("1", CsvText.goFloat(1.0));
+        assertEquals("123456", CsvText.goFloat(123456.0));
+        assertEquals("1.234567e+06", CsvText.goFloat(1234567.0));
+        assertEquals("1e+06", CsvText.goFloat(1e6));
+        assertEquals("0.0001", CsvText.goFloat(0.0001));
+        assertEquals("1e-05", CsvText.goFloat(0.00001));
+        assertEquals("-2.5", CsvText.goFloat(-2.5));
+        assertEquals("NaN", CsvText.goFloat(Double.NaN));
+        assertEquals("+Inf", CsvText.goFloat(Double.POSITIVE_INFINITY));
+    }
+
+    private static List<String> cells(Object... values) {
+        return Arrays.stream(values).map(CsvText::of).toList();
+    }
+}
