@@ -52,9 +52,10 @@ public class DeliveryTimer {
             return;
         }
         try {
-            while (drainer.deliverOldest(SESSIONS_PER_BATCH) == SESSIONS_PER_BATCH) {
-                LOG.finest("spool batch delivered; more waiting");
-            }
+            int delivered;
+            do {
+                delivered = drainer.deliverOldest(SESSIONS_PER_BATCH);
+            } while (delivered == SESSIONS_PER_BATCH);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "delivering spooled sessions failed; they stay spooled and are retried", e);
         } finally {
