@@ -15,11 +15,14 @@ public final class HitSize {
     private HitSize() {
     }
 
-    public static long of(Hit hit, String body) {
+    /**
+     * @param bodyBytes byte length of the request body, which every hit of the request carries in the reference
+     */
+    public static long of(Hit hit, long bodyBytes) {
         long size = STRUCT_OVERHEAD_BYTES;
         size += bytes(hit.getId()) + bytes(hit.getAuthoritativeClientId()) + bytes(hit.getClientId())
                 + bytes(hit.getPropertyId()) + bytes(hit.getIp()) + bytes(hit.getHost()) + bytes(hit.getPath())
-                + bytes(hit.getMethod()) + bytes(body) + bytes(hit.getUserId());
+                + bytes(hit.getMethod()) + bodyBytes + bytes(hit.getUserId());
         size += multiValued(hit.getQueryParams()) + multiValued(hit.getHeaders());
         for (Map.Entry<String, String> entry : hit.getMetadata().entrySet()) {
             size += bytes(entry.getKey()) + bytes(entry.getValue());
@@ -38,7 +41,7 @@ public final class HitSize {
         return size;
     }
 
-    private static long bytes(String text) {
+    static long bytes(String text) {
         return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
     }
 }

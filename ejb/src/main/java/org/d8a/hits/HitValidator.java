@@ -19,12 +19,13 @@ public class HitValidator {
     }
 
     public void validate(List<Hit> hits, String body, String endpointProtocol) throws HitRejectedException {
+        long bodyBytes = HitSize.bytes(body);
         for (Hit hit : hits) {
-            validate(hit, body, endpointProtocol);
+            validate(hit, bodyBytes, endpointProtocol);
         }
     }
 
-    private void validate(Hit hit, String body, String endpointProtocol) throws HitRejectedException {
+    private void validate(Hit hit, long bodyBytes, String endpointProtocol) throws HitRejectedException {
         require(hit.getClientId(), "client id");
         require(hit.getAuthoritativeClientId(), "authoritative client id");
         require(hit.getPropertyId(), "property id");
@@ -34,7 +35,7 @@ public class HitValidator {
         require(hit.getHost(), "host");
         require(hit.getPath(), "path");
         require(hit.getMethod(), "method");
-        long size = HitSize.of(hit, body);
+        long size = HitSize.of(hit, bodyBytes);
         if (size > maxHitBytes) {
             throw new HitRejectedException("hit size " + size + " bytes exceeds the limit of " + maxHitBytes
                     + " bytes (receiver.max_hit_kbytes)");

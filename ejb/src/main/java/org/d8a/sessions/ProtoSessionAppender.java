@@ -21,10 +21,17 @@ public class ProtoSessionAppender {
     @Inject
     PropertyRegistry properties;
 
-    /** Appends {@code hits} (in arrival order) and returns the receive time of the newest. */
+    /**
+     * Appends {@code hits} (in arrival order) and returns the receive time of the newest. Hits whose id is already
+     * stored, from a message redelivered after a crash, are skipped.
+     */
     public long append(List<Hit> hits) {
         long newest = 0;
         for (Hit hit : hits) {
+            newest = Math.max(newest, hit.getReceivedAtMillis());
+            if (protoSessions.containsHit(hit.getId())) {
+                continue;
+            }
             PropertySettings property = properties.byId(hit.getPropertyId());
             String isolatedId = Isolation.isolatedClientId(hit.getPropertyId(), hit.getAuthoritativeClientId());
             ProtoSession protoSession = protoSessions.find(isolatedId);
@@ -35,7 +42,6 @@ public class ProtoSessionAppender {
             protoSession.recordHit(hit.getReceivedAtMillis(), property.sessionTimeout().toMillis());
             protoSessions.addHit(new ProtoSessionHit(hit.getId(), isolatedId, hit.getReceivedAtMillis(),
                     hit.getArrivalSeq(), HitCodec.encode(hit)));
-            newest = Math.max(newest, hit.getReceivedAtMillis());
         }
         return newest;
     }

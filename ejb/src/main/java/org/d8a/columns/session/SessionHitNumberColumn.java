@@ -1,9 +1,9 @@
 package org.d8a.columns.session;
 
 import static org.d8a.columns.ColumnFields.INT64;
-import org.d8a.columns.ColumnFields;
 
 import org.apache.arrow.vector.types.pojo.Field;
+import org.d8a.columns.ColumnFields;
 import org.d8a.columns.CoreInterfaces;
 import org.d8a.columns.SessionScopedEventColumn;
 import org.d8a.sessions.Session;

@@ -4,14 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.d8a.delivery.spool.SpoolRepository;
 import org.d8a.delivery.spool.SpooledSession;
 import org.d8a.sessions.proto.ProtoSession;
-import org.d8a.sessions.proto.ProtoSessionHit;
 import org.d8a.sessions.proto.ProtoSessionRepository;
 
 /**
@@ -40,36 +37,27 @@ public class SessionCloser {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int close(List<String> isolatedClientIds, long upToBucket) {
-        Map<String, List<ProtoSessionHit>> hitsById = new LinkedHashMap<>();
-        for (ProtoSessionHit hit : protoSessions.hitsOf(isolatedClientIds)) {
-            hitsById.computeIfAbsent(hit.getIsolatedClientId(), id -> new ArrayList<>()).add(hit);
+        List<ProtoSession> due = protoSessions.findDue(isolatedClientIds, upToBucket);
+        if (due.isEmpty()) {
+            return 0;
         }
+        Map<String, List<String>> hits = protoSessions.hitPayloadsOf(
+                due.stream().map(ProtoSession::getIsolatedClientId).toList());
         long now = System.currentTimeMillis();
         int closed = 0;
-        for (String id : isolatedClientIds) {
-            ProtoSession protoSession = protoSessions.find(id);
-            if (protoSession == null || protoSession.getExpiryBucket() > upToBucket) {
-                continue;
-            }
-            List<ProtoSessionHit> hits = hitsById.getOrDefault(id, List.of());
-            if (!hits.isEmpty()) {
-                spool.add(new SpooledSession(protoSession.getPropertyId(), now, hits.size(), payload(hits)));
+        for (ProtoSession protoSession : due) {
+            List<String> payloads = hits.getOrDefault(protoSession.getIsolatedClientId(), List.of());
+            if (!payloads.isEmpty()) {
+                spool.add(new SpooledSession(protoSession.getPropertyId(), now, payloads.size(), asList(payloads)));
                 closed++;
             }
-            protoSessions.remove(protoSession);
         }
+        protoSessions.removeAll(due);
         return closed;
     }
 
     /** The stored hits, already encoded one by one, joined into the codec's list form without decoding them. */
-    private static String payload(List<ProtoSessionHit> hits) {
-        StringBuilder json = new StringBuilder(hits.size() * 512).append('[');
-        for (int i = 0; i < hits.size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            json.append(hits.get(i).getPayload());
-        }
-        return json.append(']').toString();
+    private static String asList(List<String> hitPayloads) {
+        return "[" + String.join(",", hitPayloads) + "]";
     }
 }

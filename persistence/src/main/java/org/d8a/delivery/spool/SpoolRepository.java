@@ -26,8 +26,4 @@ public class SpoolRepository {
     public void removeAll(List<Long> ids) {
         em.createQuery("delete from SpooledSession s where s.id in :ids").setParameter("ids", ids).executeUpdate();
     }
-
-    public long depth() {
-        return em.createQuery("select count(s) from SpooledSession s", Long.class).getSingleResult();
-    }
 }

@@ -3,7 +3,10 @@ package org.d8a.sessions.proto;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Proto-session storage; every method joins the caller's transaction. */
 @ApplicationScoped
@@ -20,6 +23,10 @@ public class ProtoSessionRepository {
         em.persist(protoSession);
     }
 
+    public boolean containsHit(String hitId) {
+        return em.find(ProtoSessionHit.class, hitId) != null;
+    }
+
     public void addHit(ProtoSessionHit hit) {
         em.persist(hit);
     }
@@ -33,26 +40,37 @@ public class ProtoSessionRepository {
                 .getResultList();
     }
 
-    /** Hits of the given proto-sessions in receive order, arrival order breaking ties. */
-    public List<ProtoSessionHit> hitsOf(List<String> isolatedClientIds) {
-        return em.createQuery("select h from ProtoSessionHit h where h.isolatedClientId in :ids"
-                        + " order by h.isolatedClientId, h.receivedAtMillis, h.arrivalSeq", ProtoSessionHit.class)
+    /** Those of {@code isolatedClientIds} whose proto-session is still due at {@code bucket}. */
+    public List<ProtoSession> findDue(List<String> isolatedClientIds, long bucket) {
+        return em.createQuery("select p from ProtoSession p where p.isolatedClientId in :ids"
+                        + " and p.expiryBucket <= :bucket", ProtoSession.class)
                 .setParameter("ids", isolatedClientIds)
+                .setParameter("bucket", bucket)
                 .getResultList();
     }
 
     /**
-     * Removes a closed proto-session and its hits. The version check on the proto-session row makes this fail when a
-     * consumer appended to it after it was read, so a hit is never deleted unseen.
+     * The stored hits of the given proto-sessions, by proto-session, each list in receive order with arrival order
+     * breaking ties. Read as plain values: the close only copies them into the spool.
      */
-    public void remove(ProtoSession protoSession) {
-        em.createQuery("delete from ProtoSessionHit h where h.isolatedClientId = :id")
-                .setParameter("id", protoSession.getIsolatedClientId())
-                .executeUpdate();
-        em.remove(protoSession);
+    public Map<String, List<String>> hitPayloadsOf(List<String> isolatedClientIds) {
+        Map<String, List<String>> payloads = new HashMap<>();
+        em.createQuery("select h.isolatedClientId, h.payload from ProtoSessionHit h where h.isolatedClientId in :ids"
+                        + " order by h.isolatedClientId, h.receivedAtMillis, h.arrivalSeq", Object[].class)
+                .setParameter("ids", isolatedClientIds)
+                .getResultStream()
+                .forEach(row -> payloads.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add((String) row[1]));
+        return payloads;
     }
 
-    public long count() {
-        return em.createQuery("select count(p) from ProtoSession p", Long.class).getSingleResult();
+    /**
+     * Removes closed proto-sessions and their hits. The version check on each proto-session row makes the transaction
+     * fail when a consumer appended to one of them after it was read, so a hit is never deleted unseen.
+     */
+    public void removeAll(List<ProtoSession> closed) {
+        em.createQuery("delete from ProtoSessionHit h where h.isolatedClientId in :ids")
+                .setParameter("ids", closed.stream().map(ProtoSession::getIsolatedClientId).toList())
+                .executeUpdate();
+        closed.forEach(em::remove);
     }
 }
