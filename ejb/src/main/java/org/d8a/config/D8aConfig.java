@@ -4,6 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.d8a.properties.PropertySettings;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
@@ -50,6 +53,13 @@ public class D8aConfig {
     /** Tracking protocol of the default property: {@code ga4}, {@code d8a} or {@code matomo}. */
     public String protocol() {
         return string("protocol", "ga4");
+    }
+
+    /** Query parameters stripped from {@code page_location}; an empty value keeps every parameter. */
+    public List<String> excludedUrlParams() {
+        return config.getOptionalValue("property.settings.excluded_url_params", String.class)
+                .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList())
+                .orElse(PropertySettings.DEFAULT_EXCLUDED_URL_PARAMS);
     }
 
     public Duration sessionTimeout() {

@@ -28,7 +28,7 @@ public class PropertyRegistry {
     @PostConstruct
     void load() {
         defaultProperty = new PropertySettings(config.propertyId(), config.propertyName(), "-", config.protocol(),
-                config.sessionTimeout());
+                config.sessionTimeout(), config.excludedUrlParams());
     }
 
     public PropertySettings byMeasurementId(String measurementId) {

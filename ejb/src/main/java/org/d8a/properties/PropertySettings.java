@@ -1,12 +1,24 @@
 package org.d8a.properties;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The settings of one tracked property.
  *
  * @param protocol the tracking protocol id the property's hits must arrive on ({@code ga4}, {@code d8a}, {@code matomo})
  * @param sessionTimeout inactivity, in data time, after which a proto-session closes
+ * @param excludedUrlParams query parameters removed from {@code page_location} (spec §2.3)
  */
-public record PropertySettings(String id, String name, String measurementId, String protocol, Duration sessionTimeout) {
+public record PropertySettings(String id, String name, String measurementId, String protocol, Duration sessionTimeout,
+        List<String> excludedUrlParams) {
+
+    /** The reference's default {@code property.settings.excluded_url_params}. */
+    public static final List<String> DEFAULT_EXCLUDED_URL_PARAMS = List.of("utm_marketing_tactic",
+            "utm_source_platform", "utm_term", "utm_content", "utm_source", "utm_medium", "utm_campaign", "utm_id",
+            "utm_creative_format", "gclid", "dclid", "srsltid", "gbraid", "wbraid", "fbclid", "msclkid");
+
+    public PropertySettings {
+        excludedUrlParams = List.copyOf(excludedUrlParams);
+    }
 }

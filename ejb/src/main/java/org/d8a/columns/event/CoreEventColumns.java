@@ -44,6 +44,9 @@ public final class CoreEventColumns {
                 new DerivedEventColumn(event("user_id"), field("user_id", UTF8)
                         .describedAs("User id sent by the tracker (uid); null when absent."),
                         e -> e.hit().getUserId()),
+                new DerivedEventColumn(event("ip_address"), field("ip_address", UTF8).notNull()
+                        .describedAs("Client IP address, after proxy resolution and the property's masking."),
+                        e -> e.hit().getIp()),
                 new DerivedEventColumn(event("page_location"), field("page_location", UTF8).notNull()
                         .describedAs("URL of the page (dl); empty when not sent."), e -> e.hit().param("dl")),
                 new DerivedEventColumn(event("page_title"), field("page_title", UTF8).notNull()

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class Ga4ProtocolTest {
 
     private final PropertyRegistry properties = new PropertyRegistry(
-            new PropertySettings("1234567890", "Test Property", "-", "ga4", Duration.ofMinutes(30)));
+            new PropertySettings("1234567890", "Test Property", "-", "ga4", Duration.ofMinutes(30), List.of()));
     private final Ga4Protocol protocol = new Ga4Protocol();
 
     private static ParsedRequest request(String query, String body) {

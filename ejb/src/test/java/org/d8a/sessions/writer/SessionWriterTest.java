@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SessionWriterTest {
 
     private static final PropertySettings PROPERTY =
-            new PropertySettings("1234567890", "Test Property", "G-2VEWJC5YPE", "ga4", Duration.ofMinutes(30));
+            new PropertySettings("1234567890", "Test Property", "G-2VEWJC5YPE", "ga4", Duration.ofMinutes(30), List.of());
     private static final long T0 = Instant.parse("2025-01-01T12:00:00Z").toEpochMilli();
 
     private static Hit hit(String id, String clientId, String eventName, long receivedAt) {
