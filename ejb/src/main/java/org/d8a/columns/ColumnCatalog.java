@@ -4,27 +4,42 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.d8a.columns.custom.CustomColumnDefinition;
+import org.d8a.columns.custom.ParamCustomColumn;
 import org.d8a.columns.event.CoreEventColumns;
 import org.d8a.columns.session.CoreSessionColumns;
+import org.d8a.config.D8aConfig;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.properties.PropertySettings;
+import org.d8a.protocol.d8a.D8aInterfaceIds;
+import org.d8a.protocol.d8a.D8aProtocol;
+import org.d8a.protocol.ga4.Ga4Interfaces;
 
 /**
- * The column set of each property. Built once at deployment, so a column set that cannot be ordered stops the
- * deployment with a message naming the offending interfaces.
+ * The column set of each property: core columns, the GA4 protocol's columns (under d8a ids for the d8a protocol) and
+ * the custom columns of the configuration. Built once at deployment, so a column set that cannot be ordered or misses
+ * a core interface stops the deployment with a message naming the offending interfaces.
  */
 @ApplicationScoped
 public class ColumnCatalog {
 
+    /** Table order: the core interfaces, then the GA4 protocol's; anything else (custom, d8a ids) after them. */
+    private static final List<String> DEFINITION_ORDER = definitionOrder();
+
     @Inject
     PropertyRegistry properties;
+
+    @Inject
+    D8aConfig config;
 
     private ColumnSet defaultColumns;
 
     @PostConstruct
     void build() {
-        defaultColumns = columnsFor(properties.byId(null));
+        defaultColumns = columnsFor(properties.byId(null), config.customColumns());
     }
 
     /** The columns written for {@code property}'s events. */
@@ -32,11 +47,35 @@ public class ColumnCatalog {
         return defaultColumns;
     }
 
-    /** Assembles and orders the columns of one property; usable without the container. */
+    /** The built-in columns of one property; usable without the container. */
     public static ColumnSet columnsFor(PropertySettings property) {
+        return columnsFor(property, List.of());
+    }
+
+    /** The built-in and custom columns of one property, ordered; usable without the container. */
+    public static ColumnSet columnsFor(PropertySettings property, List<CustomColumnDefinition> customColumns) {
         List<Column> columns = new ArrayList<>();
         columns.addAll(CoreEventColumns.all());
         columns.addAll(CoreSessionColumns.all());
-        return new ColumnSet(columns, CoreInterfaces.ORDER);
+        customColumns.forEach(definition -> columns.add(new ParamCustomColumn(definition)));
+        assertCoreInterfacesPresent(columns);
+        boolean d8a = D8aProtocol.ID.equals(property.protocol());
+        return new ColumnSet(d8a ? D8aInterfaceIds.rename(columns) : columns, DEFINITION_ORDER);
+    }
+
+    private static void assertCoreInterfacesPresent(List<Column> columns) {
+        Set<String> present = new HashSet<>();
+        columns.forEach(column -> present.add(column.interfaceId()));
+        for (String id : CoreInterfaces.ORDER) {
+            if (!present.contains(id) && !CoreInterfaces.ENRICHMENT.contains(id)) {
+                throw new ColumnDefinitionException("core interface " + id + " has no column");
+            }
+        }
+    }
+
+    private static List<String> definitionOrder() {
+        List<String> order = new ArrayList<>(CoreInterfaces.ORDER);
+        order.addAll(Ga4Interfaces.ORDER);
+        return List.copyOf(order);
     }
 }

@@ -19,6 +19,7 @@ public final class ColumnSet {
     private final List<SessionScopedEventColumn> sessionScopedEventColumns = new ArrayList<>();
     private final List<SessionColumn> sessionColumns = new ArrayList<>();
     private final Schema tableSchema;
+    private final Comparator<Column> tableOrder;
 
     /**
      * @param columns every column of the property
@@ -41,12 +42,11 @@ public final class ColumnSet {
         for (String id : definitionOrder) {
             rank.putIfAbsent(id, rank.size());
         }
-        Comparator<Column> byDefinition = Comparator.comparingInt(c -> rank.getOrDefault(c.interfaceId(),
-                Integer.MAX_VALUE));
+        tableOrder = Comparator.comparingInt(c -> rank.getOrDefault(c.interfaceId(), Integer.MAX_VALUE));
         List<Field> fields = new ArrayList<>();
-        eventColumns.stream().sorted(byDefinition).forEach(c -> fields.add(c.field()));
-        sessionScopedEventColumns.stream().sorted(byDefinition).forEach(c -> fields.add(c.field()));
-        sessionColumns.stream().sorted(byDefinition).forEach(c -> fields.add(c.field()));
+        eventColumns.stream().sorted(tableOrder).forEach(c -> fields.add(c.field()));
+        sessionScopedEventColumns.stream().sorted(tableOrder).forEach(c -> fields.add(c.field()));
+        sessionColumns.stream().sorted(tableOrder).forEach(c -> fields.add(c.field()));
         assertUniqueNames(fields);
         tableSchema = new Schema(fields);
     }
@@ -70,6 +70,14 @@ public final class ColumnSet {
 
     public List<SessionColumn> sessionColumns() {
         return sessionColumns;
+    }
+
+    /**
+     * Sorts the columns of one scope, taken in execution order, into table order (a stable sort: columns outside the
+     * definition order keep their execution order).
+     */
+    public Comparator<Column> tableOrder() {
+        return tableOrder;
     }
 
     /** The events table: one field per column, in table order. */

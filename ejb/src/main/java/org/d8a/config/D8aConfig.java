@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.d8a.columns.custom.CustomColumnDefinition;
+import org.d8a.columns.custom.CustomColumnDefinitions;
 import org.d8a.properties.PropertySettings;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -60,6 +62,11 @@ public class D8aConfig {
         return config.getOptionalValue("property.settings.excluded_url_params", String.class)
                 .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList())
                 .orElse(PropertySettings.DEFAULT_EXCLUDED_URL_PARAMS);
+    }
+
+    /** Custom columns declared under {@code ga4.params} (YAML) and {@code GA4_PARAMS} (JSON), validated. */
+    public List<CustomColumnDefinition> customColumns() {
+        return CustomColumnDefinitions.from(config);
     }
 
     public Duration sessionTimeout() {

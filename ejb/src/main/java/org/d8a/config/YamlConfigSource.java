@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The d8a YAML file as a MicroProfile config source: nested keys become dotted keys ({@code sessions: {timeout: 10s}}
- * is {@code sessions.timeout}), lists of scalars become comma-separated values. Its ordinal sits below environment
+ * is {@code sessions.timeout}), lists of scalars become comma-separated values, lists of mappings become indexed keys
+ * ({@code ga4: {params: [{name: x}]}} is {@code ga4.params[0].name}). Its ordinal sits below environment
  * variables and system properties, so both override the file as the reference's flags and variables do.
  */
 public class YamlConfigSource implements ConfigSource {
@@ -59,6 +60,12 @@ public class YamlConfigSource implements ConfigSource {
             Object value = entry.getValue();
             if (value instanceof Map<?, ?> nested) {
                 flatten(key + ".", nested, into);
+            } else if (value instanceof List<?> list && list.stream().anyMatch(Map.class::isInstance)) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) instanceof Map<?, ?> element) {
+                        flatten(key + "[" + i + "].", element, into);
+                    }
+                }
             } else if (value instanceof List<?> list) {
                 into.put(key, list.stream().map(String::valueOf).collect(Collectors.joining(",")));
             } else if (value != null) {

@@ -115,12 +115,17 @@ public final class TestHits {
 
     /** The rows the session writer produces for {@code hits} as one session of {@code property}, in order. */
     public static List<Map<String, Object>> write(PropertySettings property, Hit... hits) {
+        return write(ColumnCatalog.columnsFor(property), property, hits);
+    }
+
+    /** The rows of {@code hits} as one session of {@code property}, written with {@code columns}. */
+    public static List<Map<String, Object>> write(ColumnSet columns, PropertySettings property, Hit... hits) {
         List<Event> events = new ArrayList<>();
         for (Hit hit : hits) {
             events.add(new Event(hit, property));
         }
         try {
-            return new SessionWriter(ColumnCatalog.columnsFor(property)).rows(List.of(new Session(property, events)));
+            return new SessionWriter(columns).rows(List.of(new Session(property, events)));
         } catch (RetryableColumnException e) {
             throw new AssertionError(e);
         }

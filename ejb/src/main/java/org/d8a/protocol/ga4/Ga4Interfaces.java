@@ -72,11 +72,11 @@ public final class Ga4Interfaces {
     }
 
     /**
-     * The id an interface has under {@code protocolId}: core and custom ids never change, GA4 ids take the d8a prefix
-     * under the d8a protocol (spec §2.11).
+     * The id an interface has under {@code protocolId}: ids of the GA4 protocol ({@code ga4.} prefix) take the other
+     * protocol's prefix (spec §2.11); core and custom column ids never change.
      */
     public static String forProtocol(String interfaceId, String protocolId) {
-        if (!interfaceId.startsWith(PREFIX) || Ga4Protocol.ID.equals(protocolId)) {
+        if (!interfaceId.startsWith("ga4.") || Ga4Protocol.ID.equals(protocolId)) {
             return interfaceId;
         }
         return protocolId + interfaceId.substring("ga4".length());

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cell text and quoting of the files warehouse's CSV, matching the reference's writer (Go {@code encoding/csv}, values
@@ -46,7 +47,10 @@ final class CsvText {
         return needsQuotes ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
     }
 
-    /** Text of one value: timestamps as RFC 3339 UTC with milliseconds, dates as {@code YYYY-MM-DD}, null empty. */
+    /**
+     * Text of one value: timestamps as RFC 3339 UTC with milliseconds, dates as {@code YYYY-MM-DD}, lists and structs as
+     * compact JSON, null empty.
+     */
     static String of(Object value) {
         if (value == null) {
             return "";
@@ -59,6 +63,9 @@ final class CsvText {
         }
         if (value instanceof Double number) {
             return goFloat(number);
+        }
+        if (value instanceof List<?> || value instanceof Map<?, ?>) {
+            return GoJson.of(value);
         }
         return value.toString();
     }

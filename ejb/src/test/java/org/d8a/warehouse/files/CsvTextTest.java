@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CsvTextTest {
@@ -52,5 +54,25 @@ class CsvTextTest {
 
     private static List<String> cells(Object... values) {
         return Arrays.stream(values).map(CsvText::of).toList();
+    }
+
+    @Test
+    void listsAndStructsOfWarehouseVector22AreCompactJson() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("version", "1.0");
+        metadata.put("source", "web");
+        assertEquals("1,\"[\"\"important\"\",\"\"urgent\"\"]\",\"{\"\"source\"\":\"\"web\"\",\"\"version\"\":\"\"1.0\"\"}\"\n",
+                CsvText.line(cells(1L, List.of("important", "urgent"), metadata)));
+    }
+
+    @Test
+    void jsonInsideCellsPrintsFloatsAndEscapesAsGo() {
+        Map<String, Object> element = new LinkedHashMap<>();
+        element.put("name", "a<b>&c");
+        element.put("value_string", null);
+        element.put("value_number", 70.11);
+        assertEquals("[{\"name\":\"a\\u003cb\\u003e\\u0026c\",\"value_number\":70.11,\"value_string\":null}]",
+                GoJson.of(List.of(element)));
+        assertEquals("[1,0.5,1e+21,1e-7,123456789,0.000001]", GoJson.of(List.of(1.0, 0.5, 1e21, 1e-7, 123456789.0, 1e-6)));
     }
 }
