@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.d8a.hits.Hit;
 import org.d8a.properties.PropertySettings;
 import org.d8a.sessions.Event;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Custom columns, vector V39 of spec/ga4-protocol-and-columns.md §8.7, and their deliberate fix for d8a. */
 class CustomColumnsTest {
@@ -55,9 +58,9 @@ class CustomColumnsTest {
     }
 
     @Test
-    void yamlEntriesComeFirstThenTheJsonOfGa4Params() {
-        Map<String, String> flat = new LinkedHashMap<>();
-        YamlConfigSource.flatten("", Map.of("ga4", Map.of("params", List.of(Map.of("name", "from_yaml")))), flat);
+    void yamlEntriesComeFirstThenTheJsonOfGa4Params(@TempDir Path directory) throws Exception {
+        Path yaml = Files.writeString(directory.resolve("d8a.yaml"), "ga4:\n  params:\n    - name: from_yaml\n");
+        Map<String, String> flat = new LinkedHashMap<>(new YamlConfigSource(yaml).getProperties());
         flat.put("ga4.params", "[{\"name\":\"from_flag\"}]");
         List<CustomColumnDefinition> definitions =
                 CustomColumnDefinitions.from(flat.keySet(), key -> Optional.ofNullable(flat.get(key)));
