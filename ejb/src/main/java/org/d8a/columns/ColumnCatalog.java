@@ -2,6 +2,8 @@ package org.d8a.columns;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,6 +42,11 @@ public class ColumnCatalog {
     @PostConstruct
     void build() {
         defaultColumns = columnsFor(properties.byId(null), config.customColumns());
+    }
+
+    /** Builds the catalog while the application deploys, so that an invalid column set fails the deployment. */
+    void buildAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        forProperty(null);
     }
 
     /** The columns written for {@code property}'s events. */
