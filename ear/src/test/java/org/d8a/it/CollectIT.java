@@ -67,6 +67,36 @@ class CollectIT {
         assertEquals("OK", response.body());
     }
 
+    /** Vector V04: a collect request without Origin gets the wildcard origin and no credentials header. */
+    @Test
+    void collectWithoutOriginAllowsAnyOrigin() throws Exception {
+        HttpResponse<String> response = tracker.get("v=2&tid=G-TEST123&cid=" + unique("v04") + "&en=page_view");
+        assertEquals(204, response.statusCode());
+        assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(response.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
+    }
+
+    /** Vector V05: preflights of both collect endpoints mirror the origin and the requested headers. */
+    @Test
+    void preflightsMirrorOriginAndRequestedHeaders() throws Exception {
+        for (String path : List.of("/g/collect", "/d/c")) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    baseUrl.toURI().resolve(path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://example.test").header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "content-type,x-requested-with").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, response.statusCode(), path);
+            assertEquals("https://example.test", response.headers().firstValue("Access-Control-Allow-Origin")
+                    .orElse(null), path);
+            assertEquals("true", response.headers().firstValue("Access-Control-Allow-Credentials").orElse(null));
+            assertTrue(response.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Origin")), path);
+            String methods = response.headers().firstValue("Access-Control-Allow-Methods").orElse("");
+            assertTrue(methods.contains("POST") && methods.contains("OPTIONS"), methods);
+            assertEquals("content-type,x-requested-with", response.headers()
+                    .firstValue("Access-Control-Allow-Headers").orElse(null), path);
+        }
+    }
+
     @Test
     void twoClientsMakeTwoSessions() throws Exception {
         String first = unique("a1");
