@@ -60,13 +60,33 @@ public class D8aConfig {
     /** Query parameters stripped from {@code page_location}; an empty value keeps every parameter. */
     public List<String> excludedUrlParams() {
         return config.getOptionalValue("property.settings.excluded_url_params", String.class)
-                .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList())
-                .orElse(PropertySettings.DEFAULT_EXCLUDED_URL_PARAMS);
+                .map(D8aConfig::split).orElse(PropertySettings.DEFAULT_EXCLUDED_URL_PARAMS);
+    }
+
+    private List<String> list(String key) {
+        return config.getOptionalValue(key, String.class).map(D8aConfig::split).orElse(List.of());
+    }
+
+    private static List<String> split(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     /** Custom columns declared under {@code ga4.params} (YAML) and {@code GA4_PARAMS} (JSON), validated. */
     public List<CustomColumnDefinition> customColumns() {
         return CustomColumnDefinitions.from(config);
+    }
+
+    /** Proxies whose forwarding headers are believed: CIDRs or addresses; empty trusts nobody. */
+    public List<String> trustedProxies() {
+        return list("server.trusted_proxies");
+    }
+
+    public int ipMaskingLevel() {
+        return integer("property.settings.ip_masking_level", 0);
+    }
+
+    public boolean joinBySessionStamp() {
+        return config.getOptionalValue("sessions.join_by_session_stamp", Boolean.class).orElse(Boolean.TRUE);
     }
 
     public Duration sessionTimeout() {

@@ -28,7 +28,11 @@ public class PropertyRegistry {
     @PostConstruct
     void load() {
         defaultProperty = new PropertySettings(config.propertyId(), config.propertyName(), "-", config.protocol(),
-                config.sessionTimeout(), config.excludedUrlParams());
+                config.sessionTimeout(), config.excludedUrlParams(), config.ipMaskingLevel());
+        if (defaultProperty.ipMaskingLevel() == 4 && config.joinBySessionStamp()) {
+            throw new IllegalStateException("property " + defaultProperty.id() + ": ip_masking_level 4 leaves no "
+                    + "address to tell visitors apart; set sessions.join_by_session_stamp to false or use a lower level");
+        }
     }
 
     public PropertySettings byMeasurementId(String measurementId) {

@@ -9,9 +9,10 @@ import java.util.List;
  * @param protocol the tracking protocol id the property's hits must arrive on ({@code ga4}, {@code d8a}, {@code matomo})
  * @param sessionTimeout inactivity, in data time, after which a proto-session closes
  * @param excludedUrlParams query parameters removed from {@code page_location} (spec §2.3)
+ * @param ipMaskingLevel how much of the client address is kept, 0 (all) to 4 (none) (spec/pipeline.md §1.6)
  */
 public record PropertySettings(String id, String name, String measurementId, String protocol, Duration sessionTimeout,
-        List<String> excludedUrlParams) {
+        List<String> excludedUrlParams, int ipMaskingLevel) {
 
     /** The reference's default {@code property.settings.excluded_url_params}. */
     public static final List<String> DEFAULT_EXCLUDED_URL_PARAMS = List.of("utm_marketing_tactic",
@@ -20,5 +21,15 @@ public record PropertySettings(String id, String name, String measurementId, Str
 
     public PropertySettings {
         excludedUrlParams = List.copyOf(excludedUrlParams);
+        if (ipMaskingLevel < 0 || ipMaskingLevel > 4) {
+            throw new IllegalArgumentException("property " + id + ": ip_masking_level must be between 0 and 4, got "
+                    + ipMaskingLevel);
+        }
+    }
+
+    /** Settings that keep client addresses unmasked. */
+    public PropertySettings(String id, String name, String measurementId, String protocol, Duration sessionTimeout,
+            List<String> excludedUrlParams) {
+        this(id, name, measurementId, protocol, sessionTimeout, excludedUrlParams, 0);
     }
 }

@@ -26,6 +26,7 @@ import org.d8a.hits.Hit;
 import org.d8a.hits.HitRejectedException;
 import org.d8a.hits.HitValidator;
 import org.d8a.hits.ParsedRequest;
+import org.d8a.hits.ip.ClientAddresses;
 import org.d8a.hits.QueryString;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.protocol.ga4.Ga4Protocol;
@@ -51,6 +52,9 @@ public abstract class CollectResource {
 
     @Inject
     D8aConfig config;
+
+    @Inject
+    ClientAddresses addresses;
 
     private final Ga4Protocol protocol;
     private HitValidator validator;
@@ -93,10 +97,14 @@ public abstract class CollectResource {
         }
         List<Hit> hits;
         try {
-            ParsedRequest parsed = new ParsedRequest(request.getRemoteAddr(), request.getServerName(),
+            String clientIp = addresses.clientIp(request.getRemoteAddr(), request::getHeader);
+            ParsedRequest parsed = new ParsedRequest(clientIp, request.getServerName(),
                     request.getRequestURI(), request.getMethod(), receivedAt,
                     QueryString.parseLenient(request.getQueryString()), headers(request), body);
             hits = protocol.createHits(parsed, properties);
+            for (Hit hit : hits) {
+                hit.setIp(addresses.masked(hit.getIp(), properties.byId(hit.getPropertyId())));
+            }
             validator.validate(hits, body, protocol.id());
         } catch (HitRejectedException e) {
             return reject(Response.Status.BAD_REQUEST, e.getMessage(), origin);
