@@ -19,6 +19,7 @@ import org.d8a.properties.PropertySettings;
 import org.d8a.protocol.d8a.D8aInterfaceIds;
 import org.d8a.protocol.d8a.D8aProtocol;
 import org.d8a.protocol.ga4.Ga4Interfaces;
+import org.d8a.protocol.ga4.columns.Ga4EventColumns;
 
 /**
  * The column set of each property: core columns, the GA4 protocol's columns (under d8a ids for the d8a protocol) and
@@ -63,6 +64,7 @@ public class ColumnCatalog {
     public static ColumnSet columnsFor(PropertySettings property, List<CustomColumnDefinition> customColumns) {
         List<Column> columns = new ArrayList<>();
         columns.addAll(CoreEventColumns.all());
+        columns.addAll(Ga4EventColumns.all(property.protocol()));
         columns.addAll(CoreSessionColumns.all());
         customColumns.forEach(definition -> columns.add(new ParamCustomColumn(definition)));
         assertCoreInterfacesPresent(columns);

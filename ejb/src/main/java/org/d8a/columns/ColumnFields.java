@@ -57,6 +57,21 @@ public final class ColumnFields {
         return this;
     }
 
+    /**
+     * A nullable list-of-structs column, such as {@code params} or {@code ecommerce_items}; the list's element is named
+     * {@code item}, Arrow's convention.
+     */
+    public static Field listOfStructs(String name, List<Field> structFields, String description) {
+        Field element = new Field("item", FieldType.nullable(ArrowType.Struct.INSTANCE), structFields);
+        return new Field(name, new FieldType(true, ArrowType.List.INSTANCE, null, Map.of(DESCRIPTION, description)),
+                List.of(element));
+    }
+
+    /** A nullable struct member of a list-of-structs column. */
+    public static Field member(String name, ArrowType type) {
+        return Field.nullable(name, type);
+    }
+
     public Field describedAs(String description) {
         metadata.put(DESCRIPTION, description);
         return new Field(name, new FieldType(nullable, type, null, Map.copyOf(metadata)), List.of());
