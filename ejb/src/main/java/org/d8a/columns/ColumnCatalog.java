@@ -12,6 +12,7 @@ import java.util.Set;
 import org.d8a.columns.custom.CustomColumnDefinition;
 import org.d8a.columns.custom.ParamCustomColumn;
 import org.d8a.columns.event.CoreEventColumns;
+import org.d8a.columns.event.PageUrlColumns;
 import org.d8a.columns.session.CoreSessionColumns;
 import org.d8a.config.D8aConfig;
 import org.d8a.properties.PropertyRegistry;
@@ -64,6 +65,7 @@ public class ColumnCatalog {
     public static ColumnSet columnsFor(PropertySettings property, List<CustomColumnDefinition> customColumns) {
         List<Column> columns = new ArrayList<>();
         columns.addAll(CoreEventColumns.all());
+        columns.addAll(PageUrlColumns.all(property));
         columns.addAll(Ga4EventColumns.all(property.protocol()));
         columns.addAll(CoreSessionColumns.all());
         customColumns.forEach(definition -> columns.add(new ParamCustomColumn(definition)));

@@ -47,8 +47,6 @@ public final class CoreEventColumns {
                 new DerivedEventColumn(event("ip_address"), field("ip_address", UTF8).notNull()
                         .describedAs("Client IP address, after proxy resolution and the property's masking."),
                         e -> e.hit().getIp()),
-                new DerivedEventColumn(event("page_location"), field("page_location", UTF8).notNull()
-                        .describedAs("URL of the page (dl); empty when not sent."), e -> e.hit().param("dl")),
                 new DerivedEventColumn(event("page_title"), field("page_title", UTF8).notNull()
                         .describedAs("Title of the page (dt); empty when not sent."), e -> e.hit().param("dt")),
                 new DerivedEventColumn(event("page_referrer"), field("page_referrer", UTF8).notNull()

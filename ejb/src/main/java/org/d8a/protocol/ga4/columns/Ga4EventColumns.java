@@ -18,6 +18,7 @@ import org.d8a.columns.CoreInterfaces;
 import org.d8a.columns.EventColumn;
 import org.d8a.columns.casts.Casts;
 import org.d8a.columns.event.DerivedEventColumn;
+import org.d8a.columns.event.PageUrlColumns;
 import org.d8a.protocol.d8a.D8aProtocol;
 import org.d8a.sessions.Event;
 
@@ -68,6 +69,10 @@ public final class Ga4EventColumns {
                 new DerivedEventColumn(event("measurement_id"), field("measurement_id", UTF8).notNull()
                         .lowCardinality().describedAs("GA4 measurement id (tid) the hit was sent to."),
                         Ga4EventColumns::measurementId),
+                new DerivedEventColumn(event("gtm_debug"), field("gtm_debug", UTF8).lowCardinality()
+                        .describedAs("Query parameter gtm_debug of the page URL as sent (Tag Manager preview)."),
+                        List.of(CoreInterfaces.event("page_location")),
+                        e -> PageUrlColumns.sentQueryValue(e, "gtm_debug")),
                 new DerivedEventColumn(event("client_session_id"), field("client_session_id", UTF8)
                         .describedAs("Session id kept by the tracker (sid); not the server's session_id."),
                         e -> Casts.str(e.hit().param("sid"))),
