@@ -21,6 +21,7 @@ import org.d8a.protocol.d8a.D8aInterfaceIds;
 import org.d8a.protocol.d8a.D8aProtocol;
 import org.d8a.protocol.ga4.Ga4Interfaces;
 import org.d8a.protocol.ga4.columns.Ga4EventColumns;
+import org.d8a.protocol.ga4.columns.Ga4SessionColumns;
 
 /**
  * The column set of each property: core columns, the GA4 protocol's columns (under d8a ids for the d8a protocol) and
@@ -68,6 +69,7 @@ public class ColumnCatalog {
         columns.addAll(PageUrlColumns.all(property));
         columns.addAll(Ga4EventColumns.all(property.protocol()));
         columns.addAll(CoreSessionColumns.all());
+        columns.addAll(Ga4SessionColumns.all());
         customColumns.forEach(definition -> columns.add(new ParamCustomColumn(definition)));
         assertCoreInterfacesPresent(columns);
         boolean d8a = D8aProtocol.ID.equals(property.protocol());

@@ -11,7 +11,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * The columns of one property, in two orders: execution order (dependencies first, across all scopes) and table order
  * (event, then session-scoped event, then session columns; within each, the definition order of the core and the
- * protocol interface lists, unknown interfaces such as custom columns last in execution order).
+ * protocol interface lists, then interfaces outside those lists in execution order, custom columns last).
  */
 public final class ColumnSet {
 
@@ -42,7 +42,8 @@ public final class ColumnSet {
         for (String id : definitionOrder) {
             rank.putIfAbsent(id, rank.size());
         }
-        tableOrder = Comparator.comparingInt(c -> rank.getOrDefault(c.interfaceId(), Integer.MAX_VALUE));
+        tableOrder = Comparator.comparingInt(c -> rank.getOrDefault(c.interfaceId(),
+                c.interfaceId().startsWith(CoreInterfaces.CUSTOM) ? Integer.MAX_VALUE : Integer.MAX_VALUE - 1));
         List<Field> fields = new ArrayList<>();
         eventColumns.stream().sorted(tableOrder).forEach(c -> fields.add(c.field()));
         sessionScopedEventColumns.stream().sorted(tableOrder).forEach(c -> fields.add(c.field()));

@@ -16,6 +16,8 @@ public final class CoreInterfaces {
 
     public static final String EVENTS = "core.d8a.tech/events/";
     public static final String SESSIONS = "core.d8a.tech/sessions/";
+    /** Prefix of the interfaces of user-declared (custom) columns, which take the table's last places. */
+    public static final String CUSTOM = "customcolumns.d8a.tech/";
 
     private static final List<String> EVENT_COLUMNS = List.of(
             "id", "name", "property_id", "property_name", "date_utc", "timestamp_utc", "client_id", "user_id",

@@ -12,6 +12,8 @@ public final class Event {
     private final PropertySettings property;
     private final Map<String, Object> values = new LinkedHashMap<>();
     private String brokenReason;
+    private String splitCause;
+    private String trafficFilterName;
 
     public Event(Hit hit, PropertySettings property) {
         this.hit = hit;
@@ -29,6 +31,24 @@ public final class Event {
     /** Column values by field name. */
     public Map<String, Object> values() {
         return values;
+    }
+
+    /** Why the splitter started a new session at this event ({@code utm_campaign_changed}, ...); null otherwise. */
+    public String splitCause() {
+        return splitCause;
+    }
+
+    public void setSplitCause(String splitCause) {
+        this.splitCause = splitCause;
+    }
+
+    /** Name of the last test-mode traffic filter that matched this event; null when none did. */
+    public String trafficFilterName() {
+        return trafficFilterName;
+    }
+
+    public void setTrafficFilterName(String trafficFilterName) {
+        this.trafficFilterName = trafficFilterName;
     }
 
     public boolean isBroken() {

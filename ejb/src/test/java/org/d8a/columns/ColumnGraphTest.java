@@ -41,16 +41,6 @@ class ColumnGraphTest {
                 .getMessage());
     }
 
-    @Test
-    void tableOrderFollowsTheSpecsColumnList() {
-        ColumnSet set = new ColumnSet(concat(CoreEventColumns.all(), CoreSessionColumns.all()), CoreInterfaces.ORDER);
-        assertEquals(List.of("id", "name", "property_id", "property_name", "date_utc", "timestamp_utc", "client_id",
-                        "user_id", "ip_address", "page_location", "page_title", "page_referrer", "session_hit_number", "session_id",
-                        "session_duration", "session_total_events", "session_first_event_time",
-                        "session_last_event_time"),
-                set.tableSchema().getFields().stream().map(f -> f.getName()).toList());
-    }
-
     private static List<Column> concat(List<? extends Column> a, List<? extends Column> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).map(Column.class::cast).toList();
     }

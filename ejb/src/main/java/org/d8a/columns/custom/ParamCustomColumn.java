@@ -10,6 +10,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.d8a.columns.BrokenEventException;
 import org.d8a.columns.ColumnFields;
+import org.d8a.columns.CoreInterfaces;
 import org.d8a.columns.EventColumn;
 import org.d8a.columns.casts.Casts;
 import org.d8a.protocol.ga4.Ga4Interfaces;
@@ -21,7 +22,7 @@ import org.d8a.sessions.Event;
  */
 public final class ParamCustomColumn implements EventColumn {
 
-    public static final String INTERFACE_PREFIX = "customcolumns.d8a.tech/event/";
+    private static final String INTERFACE_PREFIX = CoreInterfaces.CUSTOM + "event/";
     private static final String PARAMS = "params";
 
     private final CustomColumnDefinition definition;

@@ -8,24 +8,34 @@ import static org.d8a.columns.CoreInterfaces.event;
 import static org.d8a.columns.CoreInterfaces.session;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.d8a.columns.BrokenSessionException;
 import org.d8a.columns.Column;
 import org.d8a.sessions.Event;
 import org.d8a.sessions.Session;
 
-/** The core session and session-scoped event columns (spec/ga4-protocol-and-columns.md §2.5-2.6). */
+/**
+ * The core session and session-scoped event columns (spec/ga4-protocol-and-columns.md §2.5-2.6), without the
+ * enrichment copies (geo, device detection, source/medium/term), which come with their providers.
+ */
 public final class CoreSessionColumns {
 
     private CoreSessionColumns() {
     }
 
     public static List<Column> all() {
-        return List.of(
-                new SessionHitNumberColumn(),
+        List<Column> columns = new ArrayList<>(SessionScopedEventColumns.all());
+        columns.addAll(List.of(
                 new DerivedSessionColumn(session("session_id"), field("session_id", UTF8).notNull()
                         .describedAs("Id of the session: the id of its first event."),
                         List.of(event("id")), CoreSessionColumns::sessionId),
+                new DerivedSessionColumn(session("session_client_id"), field("session_client_id", UTF8)
+                        .describedAs("client_id of the session's first event."),
+                        List.of(event("client_id")), s -> s.first().values().get("client_id")),
+                new DerivedSessionColumn(session("session_referrer"), field("session_referrer", UTF8)
+                        .describedAs("page_referrer of the session's first event."),
+                        List.of(event("page_referrer")), s -> s.first().values().get("page_referrer")),
                 new DerivedSessionColumn(session("session_first_event_time"), field("session_first_event_time",
                         TIMESTAMP).describedAs("Time the first event of the session was received."),
                         List.of(), s -> receivedAt(s.first())),
@@ -38,7 +48,20 @@ public final class CoreSessionColumns {
                         CoreSessionColumns::duration),
                 new DerivedSessionColumn(session("session_total_events"), field("session_total_events", INT64)
                         .describedAs("Number of events in the session."),
-                        List.of(), s -> (long) s.events().size()));
+                        List.of(), s -> (long) s.events().size()),
+                new DerivedSessionColumn(session("session_split_cause"), field("session_split_cause", UTF8)
+                        .lowCardinality().describedAs("Why this session was split from the previous one of the "
+                                + "same visitor (utm_campaign_changed, user_id_changed, max_events_reached, "
+                                + "max_time_since_first_event_reached); null when it was not."),
+                        List.of(), s -> s.first().splitCause())));
+        columns.addAll(PageViewSessionColumns.all());
+        for (String column : List.of("device_language", "device_screen_resolution")) {
+            columns.add(new DerivedSessionColumn(session("session_" + column), field("session_" + column, UTF8)
+                    .describedAs(column + " of the first event of the session's dominant client (the client id "
+                            + "with the most events)."),
+                    List.of(event(column)), s -> DominantClient.firstEventOf(s).values().get(column)));
+        }
+        return columns;
     }
 
     private static Object sessionId(Session session) throws BrokenSessionException {
