@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.d8a.columns.custom.CustomColumnDefinition;
 import org.d8a.columns.custom.CustomColumnDefinitions;
-import org.d8a.properties.PropertySettings;
+import org.d8a.properties.PropertySettingsReader;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
@@ -44,31 +44,9 @@ public class D8aConfig {
                 .build();
     }
 
-    public String propertyId() {
-        return string("property.id", "default");
-    }
-
-    public String propertyName() {
-        return string("property.name", "Default property");
-    }
-
-    /** Tracking protocol of the default property: {@code ga4}, {@code d8a} or {@code matomo}. */
-    public String protocol() {
-        return string("protocol", "ga4");
-    }
-
-    /** Query parameters stripped from {@code page_location}; an empty value keeps every parameter. */
-    public List<String> excludedUrlParams() {
-        return config.getOptionalValue("property.settings.excluded_url_params", String.class)
-                .map(D8aConfig::split).orElse(PropertySettings.DEFAULT_EXCLUDED_URL_PARAMS);
-    }
-
-    private List<String> list(String key) {
-        return config.getOptionalValue(key, String.class).map(D8aConfig::split).orElse(List.of());
-    }
-
-    private static List<String> split(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    /** The properties' settings: the default property and the {@code properties} list. */
+    public PropertySettingsReader propertySettings() {
+        return new PropertySettingsReader(config.getPropertyNames(), key -> config.getOptionalValue(key, String.class));
     }
 
     /** Custom columns declared under {@code ga4.params} (YAML) and {@code GA4_PARAMS} (JSON), validated. */
@@ -79,18 +57,6 @@ public class D8aConfig {
     /** Proxies whose forwarding headers are believed: CIDRs or addresses; empty trusts nobody. */
     public List<String> trustedProxies() {
         return list("server.trusted_proxies");
-    }
-
-    public int ipMaskingLevel() {
-        return integer("property.settings.ip_masking_level", 0);
-    }
-
-    public boolean joinBySessionStamp() {
-        return config.getOptionalValue("sessions.join_by_session_stamp", Boolean.class).orElse(Boolean.TRUE);
-    }
-
-    public Duration sessionTimeout() {
-        return duration("sessions.timeout", "30m");
     }
 
     public int maxHitKbytes() {
@@ -131,6 +97,14 @@ public class D8aConfig {
 
     public String filesWarehouseFormat() {
         return string("warehouse.files.format", "csv");
+    }
+
+    private List<String> list(String key) {
+        return config.getOptionalValue(key, String.class).map(D8aConfig::split).orElse(List.of());
+    }
+
+    private static List<String> split(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     private String string(String key, String defaultValue) {

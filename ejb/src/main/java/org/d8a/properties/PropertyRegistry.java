@@ -1,13 +1,19 @@
 package org.d8a.properties;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.d8a.config.D8aConfig;
 
 /**
- * Resolves properties by measurement id ({@code tid}) and by property id. Until per-property settings exist, every
- * lookup resolves to the default property built from configuration, as in the reference.
+ * Resolves properties by measurement id ({@code tid}) and by property id: the properties listed in the configuration,
+ * and the default property (built from the reference's keys) for everything else, as the reference resolves every
+ * lookup to its single property.
  */
 @ApplicationScoped
 public class PropertyRegistry {
@@ -16,6 +22,8 @@ public class PropertyRegistry {
     D8aConfig config;
 
     private PropertySettings defaultProperty;
+    private Map<String, PropertySettings> byId = Map.of();
+    private Map<String, PropertySettings> byMeasurementId = Map.of();
 
     public PropertyRegistry() {
     }
@@ -25,21 +33,47 @@ public class PropertyRegistry {
         this.defaultProperty = defaultProperty;
     }
 
+    /** Reads the properties while the application deploys: invalid settings fail the deployment. */
+    void loadAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        byId(null);
+    }
+
     @PostConstruct
     void load() {
-        defaultProperty = new PropertySettings(config.propertyId(), config.propertyName(), "-", config.protocol(),
-                config.sessionTimeout(), config.excludedUrlParams(), config.ipMaskingLevel());
-        if (defaultProperty.ipMaskingLevel() == 4 && config.joinBySessionStamp()) {
-            throw new IllegalStateException("property " + defaultProperty.id() + ": ip_masking_level 4 leaves no "
-                    + "address to tell visitors apart; set sessions.join_by_session_stamp to false or use a lower level");
+        PropertySettingsReader reader = config.propertySettings();
+        defaultProperty = reader.defaultProperty();
+        Map<String, PropertySettings> ids = new LinkedHashMap<>();
+        Map<String, PropertySettings> measurementIds = new LinkedHashMap<>();
+        ids.put(defaultProperty.id(), defaultProperty);
+        for (PropertySettings property : reader.listedProperties()) {
+            if (ids.put(property.id(), property) != null) {
+                throw new IllegalArgumentException("property " + property.id() + " is configured twice");
+            }
+            if (!property.measurementId().equals("-")) {
+                measurementIds.put(property.measurementId(), property);
+            }
         }
+        byId = Map.copyOf(ids);
+        byMeasurementId = Map.copyOf(measurementIds);
     }
 
     public PropertySettings byMeasurementId(String measurementId) {
-        return defaultProperty;
+        return byMeasurementId.getOrDefault(measurementId, defaultProperty);
     }
 
     public PropertySettings byId(String propertyId) {
-        return defaultProperty;
+        return propertyId == null ? defaultProperty : byId.getOrDefault(propertyId, defaultProperty);
+    }
+
+    /** Every configured property, the default first. */
+    public Collection<PropertySettings> all() {
+        return defaultProperty == null ? byId.values() : byIdWithDefault();
+    }
+
+    private Collection<PropertySettings> byIdWithDefault() {
+        Map<String, PropertySettings> all = new LinkedHashMap<>();
+        all.put(defaultProperty.id(), defaultProperty);
+        all.putAll(byId);
+        return all.values();
     }
 }

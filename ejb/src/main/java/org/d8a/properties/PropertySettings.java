@@ -2,6 +2,8 @@ package org.d8a.properties;
 
 import java.time.Duration;
 import java.util.List;
+import org.d8a.sessions.filter.TrafficFilter;
+import org.d8a.sessions.split.SplitRules;
 
 /**
  * The settings of one tracked property.
@@ -10,9 +12,12 @@ import java.util.List;
  * @param sessionTimeout inactivity, in data time, after which a proto-session closes
  * @param excludedUrlParams query parameters removed from {@code page_location} (spec §2.3)
  * @param ipMaskingLevel how much of the client address is kept, 0 (all) to 4 (none) (spec/pipeline.md §1.6)
+ * @param join which identifiers join proto-sessions of different clients
+ * @param split when closed sessions are cut in parts
+ * @param filter which events are removed or tagged before session columns are computed
  */
 public record PropertySettings(String id, String name, String measurementId, String protocol, Duration sessionTimeout,
-        List<String> excludedUrlParams, int ipMaskingLevel) {
+        List<String> excludedUrlParams, int ipMaskingLevel, JoinRules join, SplitRules split, TrafficFilter filter) {
 
     /** The reference's default {@code property.settings.excluded_url_params}. */
     public static final List<String> DEFAULT_EXCLUDED_URL_PARAMS = List.of("utm_marketing_tactic",
@@ -25,11 +30,16 @@ public record PropertySettings(String id, String name, String measurementId, Str
             throw new IllegalArgumentException("property " + id + ": ip_masking_level must be between 0 and 4, got "
                     + ipMaskingLevel);
         }
+        if (ipMaskingLevel == 4 && join.bySessionStamp()) {
+            throw new IllegalArgumentException("property " + id + ": ip_masking_level 4 leaves no address to tell "
+                    + "visitors apart; set sessions.join_by_session_stamp to false or use a lower level");
+        }
     }
 
-    /** Settings that keep client addresses unmasked. */
+    /** Settings with the reference's defaults for everything but the given fields: no masking, no filter. */
     public PropertySettings(String id, String name, String measurementId, String protocol, Duration sessionTimeout,
             List<String> excludedUrlParams) {
-        this(id, name, measurementId, protocol, sessionTimeout, excludedUrlParams, 0);
+        this(id, name, measurementId, protocol, sessionTimeout, excludedUrlParams, 0, JoinRules.DEFAULTS,
+                SplitRules.DEFAULTS, TrafficFilter.NONE);
     }
 }

@@ -3,7 +3,13 @@ package org.d8a.sessions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.StringJoiner;
+import org.d8a.hits.Hit;
 
 /**
  * Isolation hashes (spec/pipeline.md §3.4) and the queue partition derived from them, so that the same client id on
@@ -11,12 +17,38 @@ import java.util.HexFormat;
  */
 public final class Isolation {
 
+    private static final List<String> STAMP_HEADERS = List.of("Accept", "Accept-Encoding", "Accept-Language",
+            "User-Agent", "Sec-CH-UA", "Sec-CH-UA-Mobile", "Sec-CH-UA-Platform", "Sec-CH-UA-Platform-Version",
+            "Sec-CH-UA-Model", "Sec-CH-UA-Full-Version");
+
     private Isolation() {
     }
 
     /** {@code sha256_hex(propertyId + "|" + authoritativeClientId)}: the proto-session key. */
     public static String isolatedClientId(String propertyId, String authoritativeClientId) {
         return sha256Hex(propertyId + "|" + authoritativeClientId);
+    }
+
+    /**
+     * The session stamp of a hit (spec/pipeline.md §3.4): from {@code fss} when the tracker forces one, otherwise from
+     * the browser's headers, the masked address, the property and the UTC day, so that it rotates at midnight UTC.
+     */
+    public static String sessionStamp(Hit hit) {
+        String forced = hit.param("fss");
+        if (!forced.isEmpty()) {
+            return sha256Hex("fss=" + forced + "|" + hit.getPropertyId());
+        }
+        StringJoiner parts = new StringJoiner("|");
+        STAMP_HEADERS.forEach(header -> parts.add(hit.header(header)));
+        parts.add(hit.getIp() == null ? "" : hit.getIp());
+        parts.add(hit.getPropertyId());
+        parts.add(LocalDate.ofInstant(Instant.ofEpochMilli(hit.getReceivedAtMillis()), ZoneOffset.UTC).toString());
+        return sha256Hex(parts.toString());
+    }
+
+    /** {@code sha256_hex(propertyId + "|" + userId)}; the hit must carry a user id. */
+    public static String userIdStamp(Hit hit) {
+        return sha256Hex(hit.getPropertyId() + "|" + hit.getUserId());
     }
 
     /** Message group of an isolated client: {@code p<N>} with N in {@code [0, partitions)}. */

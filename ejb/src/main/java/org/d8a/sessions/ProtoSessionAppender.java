@@ -2,18 +2,34 @@ package org.d8a.sessions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.d8a.config.D8aConfig;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitCodec;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.properties.PropertySettings;
+import org.d8a.sessions.join.EvictedHitPublisher;
+import org.d8a.sessions.join.IdentifierJoiner;
 import org.d8a.sessions.proto.ProtoSession;
 import org.d8a.sessions.proto.ProtoSessionHit;
 import org.d8a.sessions.proto.ProtoSessionRepository;
 
-/** Appends hits to the proto-sessions of their isolated clients, inside the caller's transaction. */
+/**
+ * Appends hits to the proto-sessions of their clients, inside the caller's transaction. A hit that presents an
+ * identifier another client owns joins that client's proto-session: its authoritative client id is rewritten (its
+ * {@code client_id} column is not) and, when the owner lives in another partition, it is sent there to be appended
+ * by the owner's consumer.
+ */
 @ApplicationScoped
 public class ProtoSessionAppender {
+
+    /** Hit metadata: the authoritative client id before the hit joined another client's proto-session. */
+    public static final String ORIGINAL_CLIENT_ID = "original_authoritative_client_id";
+    /** Hit metadata: the hit has joined another client's proto-session and must not be joined again. */
+    public static final String MARKED_FOR_EVICTION = "marked_for_eviction";
 
     @Inject
     ProtoSessionRepository protoSessions;
@@ -21,28 +37,62 @@ public class ProtoSessionAppender {
     @Inject
     PropertyRegistry properties;
 
+    @Inject
+    IdentifierJoiner joiner;
+
+    @Inject
+    EvictedHitPublisher evictedHits;
+
+    @Inject
+    D8aConfig config;
+
     /**
      * Appends {@code hits} (in arrival order) and returns the receive time of the newest. Hits whose id is already
-     * stored, from a message redelivered after a crash, are skipped.
+     * stored, from a message redelivered after a crash or a client's retry, are skipped.
      */
     public long append(List<Hit> hits) {
         long newest = 0;
+        Map<String, List<Hit>> toOtherPartitions = new LinkedHashMap<>();
         for (Hit hit : hits) {
             newest = Math.max(newest, hit.getReceivedAtMillis());
             if (protoSessions.containsHit(hit.getId())) {
                 continue;
             }
             PropertySettings property = properties.byId(hit.getPropertyId());
-            String isolatedId = Isolation.isolatedClientId(hit.getPropertyId(), hit.getAuthoritativeClientId());
-            ProtoSession protoSession = protoSessions.find(isolatedId);
-            if (protoSession == null) {
-                protoSession = new ProtoSession(isolatedId, hit.getPropertyId());
-                protoSessions.add(protoSession);
+            if (!hit.getMetadata().containsKey(MARKED_FOR_EVICTION)) {
+                String owner = joiner.ownerOf(hit, property);
+                if (!owner.equals(hit.getAuthoritativeClientId())) {
+                    String partition = partitionOf(hit.getPropertyId(), hit.getAuthoritativeClientId());
+                    hit.getMetadata().put(ORIGINAL_CLIENT_ID, hit.getAuthoritativeClientId());
+                    hit.getMetadata().put(MARKED_FOR_EVICTION, "true");
+                    hit.setAuthoritativeClientId(owner);
+                    String ownerPartition = partitionOf(hit.getPropertyId(), owner);
+                    if (!ownerPartition.equals(partition)) {
+                        toOtherPartitions.computeIfAbsent(ownerPartition, p -> new ArrayList<>()).add(hit);
+                        continue;
+                    }
+                }
             }
-            protoSession.recordHit(hit.getReceivedAtMillis(), property.sessionTimeout().toMillis());
-            protoSessions.addHit(new ProtoSessionHit(hit.getId(), isolatedId, hit.getReceivedAtMillis(),
-                    hit.getArrivalSeq(), HitCodec.encode(hit)));
+            store(hit, property);
         }
+        toOtherPartitions.forEach(evictedHits::publish);
         return newest;
+    }
+
+    private String partitionOf(String propertyId, String authoritativeClientId) {
+        return Isolation.partition(Isolation.isolatedClientId(propertyId, authoritativeClientId),
+                config.queuePartitions());
+    }
+
+    private void store(Hit hit, PropertySettings property) {
+        String isolatedId = Isolation.isolatedClientId(hit.getPropertyId(), hit.getAuthoritativeClientId());
+        ProtoSession protoSession = protoSessions.find(isolatedId);
+        if (protoSession == null) {
+            protoSession = new ProtoSession(isolatedId, hit.getPropertyId());
+            protoSessions.add(protoSession);
+        }
+        protoSession.recordHit(hit.getReceivedAtMillis(), property.sessionTimeout().toMillis());
+        protoSessions.addHit(new ProtoSessionHit(hit.getId(), isolatedId, hit.getReceivedAtMillis(),
+                hit.getArrivalSeq(), HitCodec.encode(hit)));
     }
 }

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.d8a.hits.Hit;
+import org.d8a.properties.JoinRules;
 import org.d8a.properties.PropertySettings;
 import org.d8a.sessions.Event;
 import org.d8a.sessions.Session;
+import org.d8a.sessions.filter.TrafficFilter;
+import org.d8a.sessions.split.SplitRules;
 import org.d8a.sessions.writer.SessionWriter;
 
 /**
@@ -19,8 +22,10 @@ import org.d8a.sessions.writer.SessionWriter;
  */
 public final class TestHits {
 
+    /** The reference's column-test property: no excluded URL parameters, no filters, no splitting. */
     public static final PropertySettings PROPERTY = new PropertySettings("1234567890", "Test Property",
-            "G-2VEWJC5YPE", "ga4", Duration.ofMinutes(30), List.of());
+            "G-2VEWJC5YPE", "ga4", Duration.ofMinutes(30), List.of(), 0, JoinRules.DEFAULTS,
+            new SplitRules(Duration.ofDays(3650), Integer.MAX_VALUE, false, false), TrafficFilter.NONE);
     /** 2025-01-01T12:00:00Z, the time page-view hits count from. */
     public static final long T0 = Instant.parse("2025-01-01T12:00:00Z").toEpochMilli();
 

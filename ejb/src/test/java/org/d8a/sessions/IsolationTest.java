@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.util.List;
+import org.d8a.columns.TestHits;
+import org.d8a.hits.Hit;
 import org.junit.jupiter.api.Test;
 
 class IsolationTest {
@@ -25,5 +29,20 @@ class IsolationTest {
             assertTrue(n >= 0 && n < 64);
         }
         assertEquals("p" + (0xba7816bfL % 64), Isolation.partition("ba7816bf8f01", 64));
+    }
+
+    @Test
+    void sessionStampFollowsTheReferencesRecipe() {
+        Hit hit = TestHits.bare("page_view");
+        hit.setPropertyId("GA-12345");
+        hit.setIp("1.2.3.4");
+        hit.setReceivedAtMillis(Instant.parse("2026-01-07T10:00:00Z").toEpochMilli());
+        hit.getHeaders().put("accept", List.of("a"));
+        hit.getHeaders().put("User-Agent", List.of("ua"));
+        assertEquals(Isolation.sha256Hex("a|||ua||||||" + "|1.2.3.4|GA-12345|2026-01-07"), Isolation.sessionStamp(hit));
+        TestHits.put(hit, "fss", "client-stamp");
+        assertEquals(Isolation.sha256Hex("fss=client-stamp|GA-12345"), Isolation.sessionStamp(hit));
+        hit.setUserId("u-1");
+        assertEquals(Isolation.sha256Hex("GA-12345|u-1"), Isolation.userIdStamp(hit));
     }
 }

@@ -1,22 +1,14 @@
 package org.d8a.columns.custom;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.d8a.columns.ColumnDefinitionException;
+import org.d8a.config.ConfigEntries;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -27,9 +19,7 @@ import org.eclipse.microprofile.config.Config;
  */
 public final class CustomColumnDefinitions {
 
-    private static final Logger LOG = Logger.getLogger(CustomColumnDefinitions.class.getName());
     private static final String KEY = "ga4.params";
-    private static final Pattern INDEXED = Pattern.compile(Pattern.quote(KEY) + "\\[(\\d+)]\\.(\\w+)");
     private static final Set<String> TYPES = Set.of("string", "int64", "float64");
 
     private CustomColumnDefinitions() {
@@ -45,9 +35,7 @@ public final class CustomColumnDefinitions {
      */
     static List<CustomColumnDefinition> from(Iterable<String> propertyNames,
             Function<String, Optional<String>> lookup) {
-        List<Map<String, Object>> entries = new ArrayList<>(yamlEntries(propertyNames, lookup));
-        lookup.apply(KEY).ifPresent(json -> entries.addAll(jsonEntries(json)));
-        return validate(entries);
+        return validate(ConfigEntries.read(KEY, propertyNames, lookup));
     }
 
     /** Validates raw entries (maps of name, column_name, type, scope) into definitions. */
@@ -79,39 +67,6 @@ public final class CustomColumnDefinitions {
             definitions.add(new CustomColumnDefinition(name, columnName, type));
         }
         return definitions;
-    }
-
-    private static List<Map<String, Object>> yamlEntries(Iterable<String> propertyNames,
-            Function<String, Optional<String>> lookup) {
-        Set<Integer> indexes = new TreeSet<>();
-        for (String property : propertyNames) {
-            Matcher matcher = INDEXED.matcher(property);
-            if (matcher.matches()) {
-                indexes.add(Integer.valueOf(matcher.group(1)));
-            }
-        }
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (int index : indexes) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            for (String field : List.of("name", "column_name", "type", "scope")) {
-                lookup.apply(KEY + "[" + index + "]." + field).ifPresent(value -> entry.put(field, value));
-            }
-            entries.add(entry);
-        }
-        return entries;
-    }
-
-    private static List<Map<String, Object>> jsonEntries(String json) {
-        Type listOfObjects = new ArrayList<Map<String, Object>>() { }.getClass().getGenericSuperclass();
-        try (Jsonb jsonb = JsonbBuilder.create()) {
-            List<Map<String, Object>> entries = jsonb.fromJson(json, listOfObjects);
-            return entries == null ? List.of() : entries;
-        } catch (JsonbException | ClassCastException e) {
-            LOG.warning(() -> "ignoring " + KEY + " (GA4_PARAMS): not a JSON array of objects: " + e.getMessage());
-            return List.of();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot parse " + KEY, e);
-        }
     }
 
     private static String text(Object value) {

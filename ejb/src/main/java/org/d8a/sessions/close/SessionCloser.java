@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.d8a.delivery.spool.SpoolRepository;
 import org.d8a.delivery.spool.SpooledSession;
+import org.d8a.sessions.proto.IdentifierClaimRepository;
 import org.d8a.sessions.proto.ProtoSession;
 import org.d8a.sessions.proto.ProtoSessionRepository;
 
@@ -21,6 +22,9 @@ public class SessionCloser {
 
     @Inject
     ProtoSessionRepository protoSessions;
+
+    @Inject
+    IdentifierClaimRepository claims;
 
     @Inject
     SpoolRepository spool;
@@ -53,6 +57,7 @@ public class SessionCloser {
             }
         }
         protoSessions.removeAll(due);
+        claims.releaseOwnedBy(due.stream().map(ProtoSession::getIsolatedClientId).toList());
         return closed;
     }
 

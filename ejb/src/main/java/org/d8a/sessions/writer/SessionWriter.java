@@ -12,13 +12,15 @@ import org.d8a.columns.EventColumn;
 import org.d8a.columns.RetryableColumnException;
 import org.d8a.columns.SessionColumn;
 import org.d8a.columns.SessionScopedEventColumn;
+import org.d8a.properties.PropertySettings;
 import org.d8a.sessions.Event;
 import org.d8a.sessions.Session;
+import org.d8a.sessions.split.SessionSplitter;
 
 /**
  * Computes the columns of closed sessions and lays them out as rows of the events table: event columns on every
- * event, broken events removed, then session-scoped event and session columns on what remains; one row per event
- * with its session's values alongside.
+ * event, broken events removed, the session split into parts and filtered by its property's rules, then
+ * session-scoped event and session columns on each part; one row per event with its session's values alongside.
  *
  * <p>A failing event column breaks only its own event, and broken events are removed before any session value is
  * computed (deliberate fixes, see ARCHITECTURE.md): session totals and ids describe the rows actually written.</p>
@@ -51,19 +53,38 @@ public final class SessionWriter {
             if (session.events().isEmpty()) {
                 continue;
             }
-            writeSessionColumns(session);
-            if (session.isBroken()) {
-                LOG.warning(() -> "dropping broken session of " + session.events().size() + " events: "
-                        + session.brokenReason());
-                continue;
-            }
-            for (Event event : session.events()) {
-                Map<String, Object> row = new LinkedHashMap<>(event.values());
-                row.putAll(session.values());
-                rows.add(row);
+            for (Session part : splitAndFilter(session)) {
+                writeSessionColumns(part);
+                if (part.isBroken()) {
+                    LOG.warning(() -> "dropping broken session of " + part.events().size() + " events: "
+                            + part.brokenReason());
+                    continue;
+                }
+                for (Event event : part.events()) {
+                    Map<String, Object> row = new LinkedHashMap<>(event.values());
+                    row.putAll(part.values());
+                    rows.add(row);
+                }
             }
         }
         return rows;
+    }
+
+    /** The property's splitter cuts the session in parts, then its traffic filter removes events from each part. */
+    private static List<Session> splitAndFilter(Session session) {
+        PropertySettings property = session.property();
+        List<Session> parts = new SessionSplitter(property.split()).split(session);
+        if (property.filter().isEmpty()) {
+            return parts;
+        }
+        List<Session> kept = new ArrayList<>();
+        for (Session part : parts) {
+            Session filtered = property.filter().apply(part);
+            if (filtered != null) {
+                kept.add(filtered);
+            }
+        }
+        return kept;
     }
 
     private void writeEventColumns(Session session) throws RetryableColumnException {

@@ -1,0 +1,94 @@
+package org.d8a.sessions.split;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.d8a.sessions.Event;
+import org.d8a.sessions.Session;
+
+/**
+ * Cuts a closed session into parts (spec/pipeline.md §5.2-5.3): conditions are checked for every event after the
+ * first, in the order time, count, user id, campaign; the first that fires starts a new part at that event, which
+ * records the cause. Value changes are seen only between two non-empty string values.
+ */
+public final class SessionSplitter {
+
+    private final SplitRules rules;
+
+    public SessionSplitter(SplitRules rules) {
+        this.rules = rules;
+    }
+
+    public List<Session> split(Session session) {
+        List<Event> events = session.events();
+        if (events.isEmpty()) {
+            return List.of(session);
+        }
+        List<Session> parts = new ArrayList<>();
+        Part part = new Part(events.get(0));
+        int start = 0;
+        for (int i = 1; i < events.size(); i++) {
+            Event event = events.get(i);
+            SplitCause cause = part.causeAt(event);
+            if (cause == null) {
+                continue;
+            }
+            parts.add(new Session(session.property(), events.subList(start, i)));
+            event.setSplitCause(cause.columnValue());
+            start = i;
+            part = new Part(event);
+        }
+        parts.add(new Session(session.property(), events.subList(start, events.size())));
+        return parts;
+    }
+
+    /** The state of the part being built: its first event, its size and the last user id and campaign seen. */
+    private final class Part {
+
+        private final long firstMillis;
+        private int count = 1;
+        private String userId;
+        private String campaign;
+
+        Part(Event first) {
+            firstMillis = first.hit().getReceivedAtMillis();
+            userId = remembered(null, first.values().get("user_id"));
+            campaign = remembered(null, first.values().get("utm_campaign"));
+        }
+
+        /** The cause that cuts the part before {@code event}, or null when the event extends the part. */
+        SplitCause causeAt(Event event) {
+            if (event.hit().getReceivedAtMillis() - firstMillis >= rules.maxTimeSinceFirstEvent().toMillis()) {
+                return SplitCause.MAX_TIME_SINCE_FIRST_EVENT_REACHED;
+            }
+            if (count >= rules.maxEvents()) {
+                return SplitCause.MAX_EVENTS_REACHED;
+            }
+            if (rules.onUserIdChange()) {
+                Object value = event.values().get("user_id");
+                boolean changed = changed(userId, value);
+                userId = remembered(userId, value);
+                if (changed) {
+                    return SplitCause.USER_ID_CHANGED;
+                }
+            }
+            if (rules.onCampaignChange()) {
+                Object value = event.values().get("utm_campaign");
+                boolean changed = changed(campaign, value);
+                campaign = remembered(campaign, value);
+                if (changed) {
+                    return SplitCause.UTM_CAMPAIGN_CHANGED;
+                }
+            }
+            count++;
+            return null;
+        }
+
+        private static boolean changed(String last, Object value) {
+            return last != null && value instanceof String text && !text.isEmpty() && !text.equals(last);
+        }
+
+        private static String remembered(String last, Object value) {
+            return value instanceof String text && !text.isEmpty() ? text : last;
+        }
+    }
+}
