@@ -34,16 +34,34 @@ final class Tracker {
     }
 
     HttpResponse<String> get(String query) throws IOException, InterruptedException {
+        return get(query, userAgent(query));
+    }
+
+    /** A GET from a browser identified by {@code userAgent}: one of the headers of the session stamp. */
+    HttpResponse<String> get(String query, String userAgent) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(collectPath + "?" + query))
-                .header("User-Agent", "d8a-it").timeout(Duration.ofSeconds(30)).GET().build();
+                .header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String query, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(collectPath + "?" + query))
-                .header("User-Agent", "d8a-it").header("Content-Type", "text/plain")
+                .header("User-Agent", userAgent(query)).header("Content-Type", "text/plain")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A user agent of the request's own client id: every test client looks like a browser of its own, so that the
+     * session stamp (same headers, address and day) does not join the tests' clients into one session.
+     */
+    private static String userAgent(String query) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("cid=")) {
+                return "d8a-it/" + pair.substring(4);
+            }
+        }
+        return "d8a-it";
     }
 
     static String encode(String value) {

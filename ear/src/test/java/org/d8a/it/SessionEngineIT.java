@@ -1,0 +1,176 @@
+package org.d8a.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The session engine against the running server (spec/pipeline.md §8.2): joining by session stamp and user id,
+ * splitting on a campaign change, closing on data time while the queue has a backlog, the client address.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SessionEngineIT {
+
+    private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(60);
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private Tracker tracker;
+    private WarehouseRows warehouse;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive application() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("d8a.ear")));
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
+        URI root = baseUrl.toURI().resolve("/");
+        tracker = new Tracker(root);
+        warehouse = new WarehouseRows(Path.of(System.getProperty("d8a.it.dir"), "warehouse"));
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID();
+    }
+
+    private static String hit(String clientId, String event, String page, String... more) {
+        return "v=2&tid=G-IT&en=" + event + "&cid=" + Tracker.encode(clientId) + "&dl=" + Tracker.encode(page)
+                + (more.length == 0 ? "" : "&" + String.join("&", more));
+    }
+
+    private static Map<String, String> rowOf(List<Map<String, String>> rows, String clientId) {
+        return rows.stream().filter(row -> row.get("client_id").equals(clientId)).findFirst().orElseThrow();
+    }
+
+    /** Item 1 of §8.2: client-1 and client-3 share a forced session stamp, client-2 is alone. */
+    @Test
+    void threeHitFlowJoinsTheClientsThatShareAStamp() throws Exception {
+        String stamp = unique("stamp");
+        String client1 = unique("client-1");
+        String client2 = unique("client-2");
+        String client3 = unique("client-3");
+        assertEquals(204, tracker.get(hit(client1, "page_view", "https://example.com/a", "fss=" + stamp))
+                .statusCode());
+        assertEquals(204, tracker.get(hit(client2, "scroll", "https://example.com/a")).statusCode());
+        assertEquals(204, tracker.get(hit(client3, "page_view", "https://example.com/b", "fss=" + stamp))
+                .statusCode());
+
+        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client1, client2, client3), 3,
+                ROWS_TIMEOUT);
+        Thread.sleep(3000);
+        rows = warehouse.matching(WarehouseRows.ofClients(client1, client2, client3));
+        assertEquals(3, rows.size(), "three event rows: " + rows);
+        Map<String, String> first = rowOf(rows, client1);
+        Map<String, String> joined = rowOf(rows, client3);
+        Map<String, String> alone = rowOf(rows, client2);
+        assertEquals(first.get("session_id"), joined.get("session_id"));
+        assertEquals(first.get("id"), first.get("session_id"), "the session's id is its first event's");
+        assertEquals(client3, joined.get("client_id"), "the joined event keeps its own client id");
+        assertEquals(client1, joined.get("session_client_id"));
+        assertEquals("2", joined.get("session_total_events"));
+        assertNotEquals(first.get("session_id"), alone.get("session_id"));
+        assertEquals("1", alone.get("session_total_events"));
+    }
+
+    @Test
+    void aUserIdJoinsClientsOfDifferentBrowsers() throws Exception {
+        String user = unique("user");
+        String phone = unique("phone");
+        String laptop = unique("laptop");
+        assertEquals(204, tracker.get(hit(phone, "page_view", "https://example.com/a", "uid=" + user)).statusCode());
+        assertEquals(204, tracker.get(hit(laptop, "page_view", "https://example.com/b", "uid=" + user))
+                .statusCode());
+
+        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(phone, laptop), 2, ROWS_TIMEOUT);
+        assertEquals(1, rows.stream().map(row -> row.get("session_id")).distinct().count(), rows.toString());
+        assertEquals(user, rowOf(rows, laptop).get("user_id"));
+    }
+
+    @Test
+    void aCampaignChangeInALiveSessionStartsASecondSession() throws Exception {
+        String client = unique("campaigns");
+        assertEquals(204, tracker.get(hit(client, "page_view", "https://example.com/?utm_campaign=spring"))
+                .statusCode());
+        assertEquals(204, tracker.get(hit(client, "page_view", "https://example.com/next")).statusCode());
+        assertEquals(204, tracker.get(hit(client, "page_view", "https://example.com/?utm_campaign=summer"))
+                .statusCode());
+
+        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), 3, ROWS_TIMEOUT);
+        List<String> sessions = rows.stream().map(row -> row.get("session_id")).distinct().toList();
+        assertEquals(2, sessions.size(), rows.toString());
+        Map<String, String> summer = rows.stream().filter(row -> row.get("utm_campaign").equals("summer"))
+                .findFirst().orElseThrow();
+        assertEquals("utm_campaign_changed", summer.get("session_split_cause"));
+        assertEquals(summer.get("id"), summer.get("session_id"));
+        rows.stream().filter(row -> row != summer).forEach(row -> {
+            assertEquals("", row.get("session_split_cause"));
+            assertEquals("2", row.get("session_total_events"));
+        });
+    }
+
+    /**
+     * Decision 4: while hits wait in the queue for longer than the session timeout, the session does not close; once
+     * the consumers resume, hits that belong together (1 s apart, timeout 2 s) are one session.
+     */
+    @Test
+    void aBacklogLongerThanTheTimeoutDoesNotCutTheSession() throws Exception {
+        String client = unique("backlog");
+        hitsQueue("pause");
+        try {
+            assertEquals(204, tracker.pageView(client, "https://example.com/first").statusCode());
+            Thread.sleep(1000);
+            assertEquals(204, tracker.pageView(client, "https://example.com/second").statusCode());
+            Thread.sleep(5000);
+            assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(client)));
+        } finally {
+            hitsQueue("resume");
+        }
+        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), 2, ROWS_TIMEOUT);
+        assertEquals(1, rows.stream().map(row -> row.get("session_id")).distinct().count(), rows.toString());
+        rows.forEach(row -> assertEquals("2", row.get("session_total_events")));
+    }
+
+    @Test
+    void forwardedAddressesAreIgnoredFromUntrustedPeers() throws Exception {
+        String client = unique("address");
+        assertEquals(204, tracker.pageView(client, "https://example.com/").statusCode());
+        Map<String, String> row = warehouse.await(WarehouseRows.ofClients(client), 1, ROWS_TIMEOUT).get(0);
+        assertEquals(List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1").contains(row.get("ip_address")), true,
+                row.get("ip_address"));
+    }
+
+    /** Pauses or resumes delivery from the hits queue through the server's management CLI. */
+    private static void hitsQueue(String operation) throws IOException, InterruptedException {
+        Path cli = Path.of(System.getProperty("d8a.server.dir"), "bin", "jboss-cli.sh");
+        Process process = new ProcessBuilder(Arrays.asList(cli.toString(), "--connect",
+                "--command=/subsystem=messaging-activemq/server=default/jms-queue=hits:" + operation + "()"))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("jboss-cli " + operation + " failed: " + output);
+        }
+    }
+}
