@@ -153,13 +153,24 @@ class SessionEngineIT {
         rows.forEach(row -> assertEquals("2", row.get("session_total_events")));
     }
 
+    /** Items 5-6 of §8.2: a trusted proxy names the client; a property with masking level 1 keeps a /24. */
     @Test
-    void forwardedAddressesAreIgnoredFromUntrustedPeers() throws Exception {
-        String client = unique("address");
-        assertEquals(204, tracker.pageView(client, "https://example.com/").statusCode());
-        Map<String, String> row = warehouse.await(WarehouseRows.ofClients(client), 1, ROWS_TIMEOUT).get(0);
-        assertEquals(List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1").contains(row.get("ip_address")), true,
-                row.get("ip_address"));
+    void trustedProxyHeadersAndMaskingPerProperty() throws Exception {
+        String proxied = unique("proxied");
+        assertEquals(204, tracker.get(hit(proxied, "page_view", "https://example.com/"),
+                Map.of("X-Forwarded-For", "  198.51.100.7 , 10.0.0.1")).statusCode());
+        String masked = unique("masked");
+        assertEquals(204, tracker.get(hit(masked, "page_view", "https://example.com/").replace("tid=G-IT",
+                "tid=G-MASKED"), Map.of("X-Real-IP", "203.0.113.99", "X-Forwarded-For", "198.51.100.7"))
+                .statusCode());
+
+        Map<String, String> proxiedRow = warehouse.await(WarehouseRows.ofClients(proxied), 1, ROWS_TIMEOUT).get(0);
+        assertEquals("198.51.100.7", proxiedRow.get("ip_address"));
+        assertEquals("default", proxiedRow.get("property_id"));
+        Map<String, String> maskedRow = warehouse.await(WarehouseRows.ofClients(masked), 1, ROWS_TIMEOUT).get(0);
+        assertEquals("203.0.113.0", maskedRow.get("ip_address"));
+        assertEquals("masked", maskedRow.get("property_id"));
+        assertEquals("Masked property", maskedRow.get("property_name"));
     }
 
     /** Pauses or resumes delivery from the hits queue through the server's management CLI. */

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A GA4-shaped tracker as the tests use it: GET and POST requests to the collect endpoint of a running server
@@ -42,6 +43,14 @@ final class Tracker {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(collectPath + "?" + query))
                 .header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET with extra request headers, such as the forwarding headers of a reverse proxy. */
+    HttpResponse<String> get(String query, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(collectPath + "?" + query))
+                .header("User-Agent", userAgent(query)).timeout(Duration.ofSeconds(30)).GET();
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String query, String body) throws IOException, InterruptedException {
