@@ -173,6 +173,42 @@ class SessionEngineIT {
         assertEquals("Masked property", maskedRow.get("property_name"));
     }
 
+    /** Item 13 of §8.2 through the server: an exclude condition removes events, a test-mode one tags them. */
+    @Test
+    void trafficFiltersOfTheConfigurationApply() throws Exception {
+        String excluded = unique("filtered-out");
+        String tagged = unique("tagged");
+        String plain = unique("plain");
+        assertEquals(204, tracker.get(hit(excluded, "page_view", "https://example.com/", "uid=it-excluded-user"))
+                .statusCode());
+        assertEquals(204, tracker.get(hit(tagged, "page_view", "https://example.com/", "uid=it-tagged-1"))
+                .statusCode());
+        assertEquals(204, tracker.get(hit(plain, "page_view", "https://example.com/")).statusCode());
+
+        Map<String, String> taggedRow = warehouse.await(WarehouseRows.ofClients(tagged), 1, ROWS_TIMEOUT).get(0);
+        assertEquals("it-tagged", taggedRow.get("traffic_filter_name"));
+        Map<String, String> plainRow = warehouse.await(WarehouseRows.ofClients(plain), 1, ROWS_TIMEOUT).get(0);
+        assertEquals("", plainRow.get("traffic_filter_name"));
+        Thread.sleep(3000);
+        assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(excluded)));
+    }
+
+    /** A client that retries a request it got no answer for sends it again: its hit is stored once. */
+    @Test
+    void aRetriedRequestIsStoredOnce() throws Exception {
+        String client = unique("retry");
+        String request = hit(client, "page_view", "https://example.com/retried", "_s=1");
+        assertEquals(204, tracker.get(request).statusCode());
+        assertEquals(204, tracker.get(request).statusCode());
+        assertEquals(204, tracker.get(hit(client, "page_view", "https://example.com/retried", "_s=2")).statusCode());
+
+        warehouse.await(WarehouseRows.ofClients(client), 2, ROWS_TIMEOUT);
+        Thread.sleep(3000);
+        List<Map<String, String>> rows = warehouse.matching(WarehouseRows.ofClients(client));
+        assertEquals(2, rows.size(), rows.toString());
+        rows.forEach(row -> assertEquals("2", row.get("session_total_events")));
+    }
+
     /** Pauses or resumes delivery from the hits queue through the server's management CLI. */
     private static void hitsQueue(String operation) throws IOException, InterruptedException {
         Path cli = Path.of(System.getProperty("d8a.server.dir"), "bin", "jboss-cli.sh");

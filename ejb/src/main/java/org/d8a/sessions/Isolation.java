@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import org.d8a.hits.Hit;
 
 /**
@@ -49,6 +50,18 @@ public final class Isolation {
     /** {@code sha256_hex(propertyId + "|" + userId)}; the hit must carry a user id. */
     public static String userIdStamp(Hit hit) {
         return sha256Hex(hit.getPropertyId() + "|" + hit.getUserId());
+    }
+
+    /**
+     * What the client sent for a hit, hashed: its client, property and parameters (in key order), not its receive time.
+     * A client that retries a request it got no answer for sends the same; distinct events of a tracker differ in
+     * their parameters (gtag numbers its hits in {@code _s}).
+     */
+    public static String fingerprint(Hit hit) {
+        StringBuilder text = new StringBuilder(hit.getPropertyId()).append('\n').append(hit.getClientId());
+        new TreeMap<>(hit.getQueryParams()).forEach((key, values) -> values.forEach(value ->
+                text.append('\n').append(key.length()).append(':').append(key).append('=').append(value)));
+        return sha256Hex(text.toString());
     }
 
     /** Message group of an isolated client: {@code p<N>} with N in {@code [0, partitions)}. */

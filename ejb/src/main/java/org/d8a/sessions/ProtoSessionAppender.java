@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.d8a.config.D8aConfig;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitCodec;
@@ -25,6 +26,8 @@ import org.d8a.sessions.proto.ProtoSessionRepository;
  */
 @ApplicationScoped
 public class ProtoSessionAppender {
+
+    private static final Logger LOG = Logger.getLogger(ProtoSessionAppender.class.getName());
 
     /** Hit metadata: the authoritative client id before the hit joined another client's proto-session. */
     public static final String ORIGINAL_CLIENT_ID = "original_authoritative_client_id";
@@ -48,7 +51,8 @@ public class ProtoSessionAppender {
 
     /**
      * Appends {@code hits} (in arrival order) and returns the receive time of the newest. Hits whose id is already
-     * stored, from a message redelivered after a crash or a client's retry, are skipped.
+     * stored (a message redelivered after a crash) and hits that repeat one of their open session exactly (a client
+     * retrying a request) are skipped.
      */
     public long append(List<Hit> hits) {
         long newest = 0;
@@ -86,6 +90,11 @@ public class ProtoSessionAppender {
 
     private void store(Hit hit, PropertySettings property) {
         String isolatedId = Isolation.isolatedClientId(hit.getPropertyId(), hit.getAuthoritativeClientId());
+        String fingerprint = Isolation.fingerprint(hit);
+        if (protoSessions.containsFingerprint(isolatedId, fingerprint)) {
+            LOG.fine(() -> "hit " + hit.getId() + " repeats a hit of its open session (a client retry); not stored");
+            return;
+        }
         ProtoSession protoSession = protoSessions.find(isolatedId);
         if (protoSession == null) {
             protoSession = new ProtoSession(isolatedId, hit.getPropertyId());
@@ -93,6 +102,6 @@ public class ProtoSessionAppender {
         }
         protoSession.recordHit(hit.getReceivedAtMillis(), property.sessionTimeout().toMillis());
         protoSessions.addHit(new ProtoSessionHit(hit.getId(), isolatedId, hit.getReceivedAtMillis(),
-                hit.getArrivalSeq(), HitCodec.encode(hit)));
+                hit.getArrivalSeq(), fingerprint, HitCodec.encode(hit)));
     }
 }

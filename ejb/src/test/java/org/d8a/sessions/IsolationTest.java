@@ -45,4 +45,18 @@ class IsolationTest {
         hit.setUserId("u-1");
         assertEquals(Isolation.sha256Hex("GA-12345|u-1"), Isolation.userIdStamp(hit));
     }
+
+    @Test
+    void fingerprintIsTheSameForARetryAndDiffersForAnotherHit() {
+        Hit first = TestHits.put(TestHits.bare("page_view"), "_s", "1", "dl", "https://example.com/");
+        Hit retry = TestHits.put(TestHits.bare("page_view"), "dl", "https://example.com/", "_s", "1");
+        retry.setClientId(first.getClientId());
+        retry.setReceivedAtMillis(first.getReceivedAtMillis() + 5_000);
+        assertEquals(Isolation.fingerprint(first), Isolation.fingerprint(retry), "order and time do not matter");
+        Hit next = TestHits.put(TestHits.bare("page_view"), "_s", "2", "dl", "https://example.com/");
+        next.setClientId(first.getClientId());
+        assertNotEquals(Isolation.fingerprint(first), Isolation.fingerprint(next));
+        Hit otherClient = TestHits.put(TestHits.bare("page_view"), "_s", "1", "dl", "https://example.com/");
+        assertNotEquals(Isolation.fingerprint(first), Isolation.fingerprint(otherClient));
+    }
 }

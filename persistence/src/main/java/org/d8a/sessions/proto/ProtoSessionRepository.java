@@ -27,6 +27,16 @@ public class ProtoSessionRepository {
         return em.find(ProtoSessionHit.class, hitId) != null;
     }
 
+    /** Whether the proto-session already holds a hit with this fingerprint (a retried request). */
+    public boolean containsFingerprint(String isolatedClientId, String fingerprint) {
+        return !em.createQuery("select h.hitId from ProtoSessionHit h where h.isolatedClientId = :id"
+                        + " and h.fingerprint = :fingerprint", String.class)
+                .setParameter("id", isolatedClientId)
+                .setParameter("fingerprint", fingerprint)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     public void addHit(ProtoSessionHit hit) {
         em.persist(hit);
     }
