@@ -6,9 +6,12 @@ local counter = 0
 
 request = function()
   counter = counter + 1
-  local path = "/g/collect?v=2&tid=G-BENCH&en=page_view&cid=wrk-" .. run .. "-" .. (counter % clients)
+  local client = counter % clients
+  local path = "/g/collect?v=2&tid=G-BENCH&en=page_view&cid=wrk-" .. run .. "-" .. client
       .. "&dl=https%3A%2F%2Fexample.com%2Fp" .. counter .. "&dt=Bench"
-  return wrk.format("GET", path, { ["User-Agent"] = "d8a-bench" })
+  -- A browser of its own per client: with one user agent and one address, session-stamp joining would
+  -- (correctly) merge every client into one session.
+  return wrk.format("GET", path, { ["User-Agent"] = "d8a-bench/" .. run .. "/" .. client })
 end
 
 done = function(summary, latency, requests)
