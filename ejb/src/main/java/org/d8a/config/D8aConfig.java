@@ -59,6 +59,21 @@ public class D8aConfig {
         return list("server.trusted_proxies");
     }
 
+    /** Failed deliveries after which a spooled session is quarantined. */
+    public int spoolMaxFailures() {
+        return integer("storage.spool_max_failures", 20);
+    }
+
+    /** How often the deliver job is started while sessions are due. */
+    public Duration deliveryInterval() {
+        return duration("delivery.interval", "2s");
+    }
+
+    /** Spooled sessions per chunk of the deliver job: one warehouse write and one transaction each. */
+    public int deliveryChunkSize() {
+        return integer("delivery.chunk_size", 500);
+    }
+
     public int maxHitKbytes() {
         return integer("receiver.max_hit_kbytes", 128);
     }

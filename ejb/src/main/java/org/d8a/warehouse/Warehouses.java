@@ -2,6 +2,8 @@ package org.d8a.warehouse;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.d8a.config.D8aConfig;
 import org.d8a.warehouse.files.CsvFilesDriver;
@@ -17,6 +19,11 @@ public class Warehouses {
     CsvFilesDriver files;
 
     private WarehouseDriver defaultDriver;
+
+    /** Chooses the driver while the application deploys: an unknown driver or format fails the deployment. */
+    void selectAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        forProperty(null);
+    }
 
     @PostConstruct
     void select() {

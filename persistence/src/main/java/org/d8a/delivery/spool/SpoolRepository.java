@@ -16,11 +16,39 @@ public class SpoolRepository {
         em.persist(session);
     }
 
-    /** The oldest spooled sessions, in spool order. */
-    public List<SpooledSession> oldest(int limit) {
-        return em.createQuery("select s from SpooledSession s order by s.id", SpooledSession.class)
+    /**
+     * Ids of the sessions due for delivery at {@code nowMillis} (not quarantined, past their backoff) after
+     * {@code afterId}, in spool order.
+     */
+    public List<Long> dueIds(long nowMillis, long afterId, int limit) {
+        return em.createQuery("select s.id from SpooledSession s where s.quarantined = false"
+                        + " and s.nextAttemptMillis <= :now and s.id > :after order by s.id", Long.class)
+                .setParameter("now", nowMillis)
+                .setParameter("after", afterId)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** The given sessions still in the spool, in spool order. */
+    public List<SpooledSession> findAll(List<Long> ids) {
+        return em.createQuery("select s from SpooledSession s where s.id in :ids order by s.id", SpooledSession.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** How much waits in the spool, for operators. */
+    public SpoolStatus status() {
+        Object[] row = em.createQuery("select count(s), sum(case when s.quarantined = true then 1 else 0 end),"
+                        + " min(s.closedAtMillis) from SpooledSession s", Object[].class)
+                .getSingleResult();
+        return new SpoolStatus(((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue(),
+                row[2] == null ? null : ((Number) row[2]).longValue());
+    }
+
+    /** Puts every quarantined session back in line; returns how many. */
+    public int releaseQuarantined() {
+        return em.createQuery("update SpooledSession s set s.quarantined = false, s.failures = 0,"
+                + " s.nextAttemptMillis = 0 where s.quarantined = true").executeUpdate();
     }
 
     public void removeAll(List<Long> ids) {

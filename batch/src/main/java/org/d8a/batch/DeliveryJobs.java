@@ -1,0 +1,94 @@
+package org.d8a.batch;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.d8a.config.D8aConfig;
+import org.d8a.delivery.spool.SpoolRepository;
+
+/**
+ * Starts the Jakarta Batch jobs of the spool: {@code deliver} every {@code delivery.interval} while sessions are due
+ * (one execution at a time), and {@code deliver} or {@code redeliver} on demand. Executions are visible and startable
+ * in the server's management model ({@code /deployment=d8a.ear/subdeployment=d8a-batch.jar/subsystem=batch-jberet}).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DeliveryJobs {
+
+    public static final String DELIVER = "deliver";
+    public static final String REDELIVER = "redeliver";
+    private static final Logger LOG = Logger.getLogger(DeliveryJobs.class.getName());
+    private static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
+            BatchStatus.STOPPING);
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    D8aConfig config;
+
+    @Inject
+    SpoolRepository spool;
+
+    private long lastDelivery = -1;
+
+    @PostConstruct
+    void schedule() {
+        long interval = config.deliveryInterval().toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("d8a deliver job", false));
+    }
+
+    @Timeout
+    void deliverDueSessions() {
+        try {
+            if (!isRunning(lastDelivery) && !spool.dueIds(System.currentTimeMillis(), 0, 1).isEmpty()) {
+                startDelivery();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "starting the deliver job failed; the next tick tries again", e);
+        }
+    }
+
+    /** Starts a deliver job unless one is running; returns the execution id (of the running one, if so). */
+    public synchronized long startDelivery() {
+        if (isRunning(lastDelivery)) {
+            return lastDelivery;
+        }
+        Properties parameters = new Properties();
+        parameters.setProperty("chunkSize", Integer.toString(config.deliveryChunkSize()));
+        lastDelivery = jobs().start(DELIVER, parameters);
+        return lastDelivery;
+    }
+
+    /** Starts a redeliver job: quarantined sessions go back in line. Returns its execution id. */
+    public long startRedelivery() {
+        return jobs().start(REDELIVER, new Properties());
+    }
+
+    private boolean isRunning(long executionId) {
+        return executionId >= 0 && RUNNING.contains(jobs().getJobExecution(executionId).getBatchStatus());
+    }
+
+    private static JobOperator jobs() {
+        return BatchRuntime.getJobOperator();
+    }
+}

@@ -1,0 +1,141 @@
+package org.d8a.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Delivery when the warehouse fails (issue: delivery that loses nothing): the files warehouse is made unwritable by
+ * putting a plain file where its directory belongs; sessions stay spooled, are retried with backoff, are quarantined
+ * after {@code storage.spool_max_failures} (5 in the test configuration) and delivered by the redeliver job.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeliveryIT {
+
+    private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(60);
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private URI root;
+    private Tracker tracker;
+    private Path warehouseDir;
+    private Path setAside;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive application() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("d8a.ear")));
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
+        root = baseUrl.toURI().resolve("/");
+        tracker = new Tracker(root);
+        warehouseDir = Path.of(System.getProperty("d8a.it.dir"), "warehouse");
+        setAside = warehouseDir.resolveSibling("warehouse.set-aside");
+    }
+
+    @AfterEach
+    void restoreWarehouseIfBroken() throws IOException {
+        if (Files.exists(setAside)) {
+            restoreWarehouse();
+        }
+    }
+
+    private void breakWarehouse() throws IOException {
+        Files.createDirectories(warehouseDir);
+        Files.move(warehouseDir, setAside);
+        Files.writeString(warehouseDir, "not a directory: the warehouse cannot write here");
+    }
+
+    private void restoreWarehouse() throws IOException {
+        Files.delete(warehouseDir);
+        Files.move(setAside, warehouseDir);
+    }
+
+    private JsonObject spool() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(root.resolve("/spool")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private List<Map<String, String>> rowsOf(String client) throws IOException {
+        return new WarehouseRows(warehouseDir).matching(WarehouseRows.ofClients(client));
+    }
+
+    @Test
+    void sessionsClosedDuringAnOutageAreDeliveredOnceWhenItEnds() throws Exception {
+        String client = "outage-" + UUID.randomUUID();
+        breakWarehouse();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(204, tracker.pageView(client, "https://example.com/outage-" + i).statusCode());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (spool().getJsonNumber("depth").longValue() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(spool().getJsonNumber("depth").longValue() >= 1, "the closed session waits in the spool");
+        Thread.sleep(3000);
+        restoreWarehouse();
+
+        new WarehouseRows(warehouseDir).await(WarehouseRows.ofClients(client), 3, ROWS_TIMEOUT);
+        Thread.sleep(3000);
+        List<Map<String, String>> rows = rowsOf(client);
+        assertEquals(3, rows.size(), "every event once: " + rows);
+        assertEquals(3, rows.stream().map(row -> row.get("id")).distinct().count());
+    }
+
+    @Test
+    void repeatedFailuresQuarantineTheSessionUntilTheRedeliverJob() throws Exception {
+        String client = "quarantine-" + UUID.randomUUID();
+        breakWarehouse();
+        assertEquals(204, tracker.pageView(client, "https://example.com/quarantined").statusCode());
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (spool().getJsonNumber("quarantined").longValue() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertTrue(spool().getJsonNumber("quarantined").longValue() >= 1, "quarantined: " + spool());
+        restoreWarehouse();
+        Thread.sleep(5000);
+        assertEquals(List.of(), rowsOf(client), "a quarantined session waits for the redeliver job");
+
+        HttpResponse<String> redeliver = http.send(HttpRequest.newBuilder(root.resolve("/spool/redeliver"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, redeliver.statusCode(), redeliver.body());
+        new WarehouseRows(warehouseDir).await(WarehouseRows.ofClients(client), 1, ROWS_TIMEOUT);
+        assertEquals(0, spool().getJsonNumber("quarantined").longValue());
+        assertEquals(1, rowsOf(client).size());
+    }
+}

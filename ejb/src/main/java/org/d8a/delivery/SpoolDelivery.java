@@ -1,0 +1,106 @@
+package org.d8a.delivery;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.d8a.columns.ColumnCatalog;
+import org.d8a.columns.ColumnSet;
+import org.d8a.columns.RetryableColumnException;
+import org.d8a.config.D8aConfig;
+import org.d8a.delivery.spool.SpoolRepository;
+import org.d8a.delivery.spool.SpooledSession;
+import org.d8a.hits.Hit;
+import org.d8a.hits.HitCodec;
+import org.d8a.properties.PropertyRegistry;
+import org.d8a.properties.PropertySettings;
+import org.d8a.sessions.Event;
+import org.d8a.sessions.Session;
+import org.d8a.sessions.writer.SessionWriter;
+import org.d8a.warehouse.WarehouseException;
+import org.d8a.warehouse.Warehouses;
+
+/**
+ * Delivers spooled sessions to their property's warehouse: rows written and spool entries removed in one transaction,
+ * so a session is delivered exactly once by drivers that take part in it (the files driver does). A failed attempt is
+ * recorded on the entries in a transaction of its own: they wait a growing backoff, and after
+ * {@code storage.spool_max_failures} attempts they are quarantined, kept for the redeliver job.
+ */
+@Stateless
+public class SpoolDelivery {
+
+    private static final Logger LOG = Logger.getLogger(SpoolDelivery.class.getName());
+    private static final long FIRST_BACKOFF_MILLIS = 1_000;
+    private static final long MAX_BACKOFF_MILLIS = 60_000;
+
+    @Inject
+    SpoolRepository spool;
+
+    @Inject
+    PropertyRegistry properties;
+
+    @Inject
+    ColumnCatalog columns;
+
+    @Inject
+    Warehouses warehouses;
+
+    @Inject
+    D8aConfig config;
+
+    /**
+     * Delivers those of {@code ids} still spooled.
+     *
+     * @return the number of sessions delivered
+     * @throws WarehouseException when the warehouse refused the rows; nothing was delivered
+     * @throws RetryableColumnException when a column failed temporarily; nothing was delivered
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int deliver(List<Long> ids) throws WarehouseException, RetryableColumnException {
+        List<SpooledSession> spooled = spool.findAll(ids);
+        Map<String, List<Session>> byProperty = new LinkedHashMap<>();
+        for (SpooledSession entry : spooled) {
+            PropertySettings property = properties.byId(entry.getPropertyId());
+            List<Event> events = new ArrayList<>();
+            for (Hit hit : HitCodec.decodeAll(entry.getPayload())) {
+                events.add(new Event(hit, property));
+            }
+            byProperty.computeIfAbsent(entry.getPropertyId(), p -> new ArrayList<>()).add(new Session(property, events));
+        }
+        for (Map.Entry<String, List<Session>> property : byProperty.entrySet()) {
+            ColumnSet columnSet = columns.forProperty(property.getKey());
+            List<Map<String, Object>> rows = new SessionWriter(columnSet).rows(property.getValue());
+            warehouses.forProperty(property.getKey()).write(warehouses.table(), columnSet.tableSchema(), rows);
+        }
+        if (!spooled.isEmpty()) {
+            spool.removeAll(spooled.stream().map(SpooledSession::getId).toList());
+        }
+        return spooled.size();
+    }
+
+    /** Records a failed attempt on the given entries: backoff, and quarantine after too many failures. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFailure(List<Long> ids, String error) {
+        long now = System.currentTimeMillis();
+        int maxFailures = config.spoolMaxFailures();
+        for (SpooledSession entry : spool.findAll(ids)) {
+            long backoff = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(entry.getFailures(), 16));
+            entry.recordFailure(error, now, backoff, maxFailures);
+            if (entry.isQuarantined()) {
+                LOG.warning(() -> "spooled session " + entry.getId() + " of property " + entry.getPropertyId()
+                        + " quarantined after " + entry.getFailures() + " failed deliveries: " + entry.getLastError());
+            }
+        }
+    }
+
+    /** Puts every quarantined session back in line; returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int releaseQuarantined() {
+        return spool.releaseQuarantined();
+    }
+}

@@ -1,0 +1,11 @@
+package org.d8a.delivery.spool;
+
+/**
+ * The spool as operators watch it.
+ *
+ * @param depth sessions waiting, quarantined ones included
+ * @param quarantined sessions that failed too often and wait for the redeliver job
+ * @param oldestClosedAtMillis when the oldest waiting session closed; null when the spool is empty
+ */
+public record SpoolStatus(long depth, long quarantined, Long oldestClosedAtMillis) {
+}

@@ -1,0 +1,48 @@
+package org.d8a.delivery.api;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.d8a.batch.DeliveryJobs;
+import org.d8a.delivery.spool.SpoolRepository;
+import org.d8a.delivery.spool.SpoolStatus;
+
+/**
+ * The session spool for operators: {@code GET /spool} reports its depth, the age of its oldest session and how many
+ * sessions are quarantined; {@code POST /spool/deliver} and {@code POST /spool/redeliver} start the jobs.
+ */
+@Path("/spool")
+@Produces(MediaType.APPLICATION_JSON)
+public class SpoolResource {
+
+    @Inject
+    SpoolRepository spool;
+
+    @EJB
+    DeliveryJobs jobs;
+
+    @GET
+    public Map<String, Object> status() {
+        SpoolStatus status = spool.status();
+        Long oldest = status.oldestClosedAtMillis();
+        return Map.of("depth", status.depth(), "quarantined", status.quarantined(),
+                "oldest_age_seconds", oldest == null ? 0 : (System.currentTimeMillis() - oldest) / 1000);
+    }
+
+    @POST
+    @Path("/deliver")
+    public Map<String, Object> deliver() {
+        return Map.of("job", DeliveryJobs.DELIVER, "execution_id", jobs.startDelivery());
+    }
+
+    @POST
+    @Path("/redeliver")
+    public Map<String, Object> redeliver() {
+        return Map.of("job", DeliveryJobs.REDELIVER, "execution_id", jobs.startRedelivery());
+    }
+}
