@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.d8a.columns.custom.CustomColumnDefinition;
 import org.d8a.columns.custom.CustomColumnDefinitions;
 import org.d8a.properties.PropertySettingsReader;
@@ -57,6 +58,21 @@ public class D8aConfig {
     /** Proxies whose forwarding headers are believed: CIDRs or addresses; empty trusts nobody. */
     public List<String> trustedProxies() {
         return list("server.trusted_proxies");
+    }
+
+    /** {@code at_least_once} (persistent spool), {@code best_effort} (in-memory spool) or {@code disabled}. */
+    public String deliveryMode() {
+        return string("delivery.mode", "at_least_once").toLowerCase(Locale.ROOT);
+    }
+
+    /** The in-memory spool writes a property's sessions once it holds this many. */
+    public int bestEffortMaxSessions() {
+        return integer("delivery.best_effort.max_sessions", 100);
+    }
+
+    /** The in-memory spool writes a property's sessions once the first of them is this old. */
+    public Duration bestEffortMaxAge() {
+        return duration("delivery.best_effort.max_age", "30s");
     }
 
     /** Failed deliveries after which a spooled session is quarantined. */

@@ -9,21 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.d8a.columns.ColumnCatalog;
-import org.d8a.columns.ColumnSet;
 import org.d8a.columns.RetryableColumnException;
 import org.d8a.config.D8aConfig;
 import org.d8a.delivery.spool.SpoolRepository;
 import org.d8a.delivery.spool.SpooledSession;
-import org.d8a.hits.Hit;
-import org.d8a.hits.HitCodec;
-import org.d8a.properties.PropertyRegistry;
-import org.d8a.properties.PropertySettings;
-import org.d8a.sessions.Event;
-import org.d8a.sessions.Session;
-import org.d8a.sessions.writer.SessionWriter;
 import org.d8a.warehouse.WarehouseException;
-import org.d8a.warehouse.Warehouses;
 
 /**
  * Delivers spooled sessions to their property's warehouse: rows written and spool entries removed in one transaction,
@@ -42,13 +32,7 @@ public class SpoolDelivery {
     SpoolRepository spool;
 
     @Inject
-    PropertyRegistry properties;
-
-    @Inject
-    ColumnCatalog columns;
-
-    @Inject
-    Warehouses warehouses;
+    SessionRowsWriter rowsWriter;
 
     @Inject
     D8aConfig config;
@@ -63,19 +47,12 @@ public class SpoolDelivery {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int deliver(List<Long> ids) throws WarehouseException, RetryableColumnException {
         List<SpooledSession> spooled = spool.findAll(ids);
-        Map<String, List<Session>> byProperty = new LinkedHashMap<>();
+        Map<String, List<String>> byProperty = new LinkedHashMap<>();
         for (SpooledSession entry : spooled) {
-            PropertySettings property = properties.byId(entry.getPropertyId());
-            List<Event> events = new ArrayList<>();
-            for (Hit hit : HitCodec.decodeAll(entry.getPayload())) {
-                events.add(new Event(hit, property));
-            }
-            byProperty.computeIfAbsent(entry.getPropertyId(), p -> new ArrayList<>()).add(new Session(property, events));
+            byProperty.computeIfAbsent(entry.getPropertyId(), p -> new ArrayList<>()).add(entry.getPayload());
         }
-        for (Map.Entry<String, List<Session>> property : byProperty.entrySet()) {
-            ColumnSet columnSet = columns.forProperty(property.getKey());
-            List<Map<String, Object>> rows = new SessionWriter(columnSet).rows(property.getValue());
-            warehouses.forProperty(property.getKey()).write(warehouses.table(), columnSet.tableSchema(), rows);
+        for (Map.Entry<String, List<String>> property : byProperty.entrySet()) {
+            rowsWriter.write(property.getKey(), property.getValue());
         }
         if (!spooled.isEmpty()) {
             spool.removeAll(spooled.stream().map(SpooledSession::getId).toList());

@@ -4,17 +4,19 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.d8a.delivery.spool.SpoolRepository;
-import org.d8a.delivery.spool.SpooledSession;
+import org.d8a.delivery.mode.ClosedSession;
+import org.d8a.delivery.mode.ClosedSessionSink;
 import org.d8a.sessions.proto.IdentifierClaimRepository;
 import org.d8a.sessions.proto.ProtoSession;
 import org.d8a.sessions.proto.ProtoSessionRepository;
 
 /**
- * Closes due proto-sessions: in one transaction each closed proto-session is moved into the persistent spool as a
- * session (its hits in receive order, arrival order breaking ties) and removed with its hits. A consumer appending to
+ * Closes due proto-sessions: in one transaction each closed proto-session is handed, as a session (its hits in receive
+ * order, arrival order breaking ties), to the sink of the delivery mode, and removed with its hits and its claims. A consumer appending to
  * one of them at the same time makes the transaction fail on the proto-session's version; the wheel then retries.
  */
 @Stateless
@@ -27,7 +29,7 @@ public class SessionCloser {
     IdentifierClaimRepository claims;
 
     @Inject
-    SpoolRepository spool;
+    ClosedSessionSink closedSessions;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> dueIds(long upToBucket, int limit) {
@@ -47,15 +49,17 @@ public class SessionCloser {
         }
         Map<String, List<String>> hits = protoSessions.hitPayloadsOf(
                 due.stream().map(ProtoSession::getIsolatedClientId).toList());
-        long now = System.currentTimeMillis();
+        Map<String, List<ClosedSession>> byProperty = new LinkedHashMap<>();
         int closed = 0;
         for (ProtoSession protoSession : due) {
             List<String> payloads = hits.getOrDefault(protoSession.getIsolatedClientId(), List.of());
             if (!payloads.isEmpty()) {
-                spool.add(new SpooledSession(protoSession.getPropertyId(), now, payloads.size(), asList(payloads)));
+                byProperty.computeIfAbsent(protoSession.getPropertyId(), p -> new ArrayList<>())
+                        .add(new ClosedSession(asList(payloads), payloads.size()));
                 closed++;
             }
         }
+        byProperty.forEach(closedSessions::accept);
         protoSessions.removeAll(due);
         claims.releaseOwnedBy(due.stream().map(ProtoSession::getIsolatedClientId).toList());
         return closed;

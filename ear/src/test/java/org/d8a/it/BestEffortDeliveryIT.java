@@ -1,0 +1,83 @@
+package org.d8a.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code delivery.mode: best_effort} on a server of its own: closed sessions wait in memory and are written when a
+ * property holds {@code max_sessions} of them (3 here) or the first is {@code max_age} old (8 s here); when the
+ * warehouse fails they move to the persistent spool and the deliver job writes them once it is back.
+ */
+class BestEffortDeliveryIT {
+
+    @Test
+    void memorySpoolFlushesByCountByAgeAndFallsBackToThePersistentSpool() throws Exception {
+        Path dir = Path.of(System.getProperty("d8a.it.dir"), "best-effort-" + UUID.randomUUID());
+        Path warehouseDir = dir.resolve("warehouse");
+        Path config = dir.resolve("d8a.yaml");
+        Files.createDirectories(warehouseDir);
+        Files.writeString(config, "sessions:\n  timeout: 1s\ndelivery:\n  mode: best_effort\n  best_effort:\n"
+                + "    max_sessions: 3\n    max_age: 8s\nwarehouse:\n  files:\n    filesystem_path: " + warehouseDir
+                + "\n", StandardCharsets.UTF_8);
+        try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
+                dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
+            server.start();
+            Tracker tracker = new Tracker(server.baseUri());
+            WarehouseRows warehouse = new WarehouseRows(warehouseDir);
+
+            // Three sessions reach the count: written well before the first is 8 s old.
+            String[] counted = {"count-a-" + UUID.randomUUID(), "count-b-" + UUID.randomUUID(),
+                "count-c-" + UUID.randomUUID()};
+            for (String client : counted) {
+                assertEquals(204, tracker.pageView(client, "https://example.com/count").statusCode());
+            }
+            warehouse.await(WarehouseRows.ofClients(counted), 3, Duration.ofSeconds(6));
+
+            // One session stays below the count: written once it is old enough, not before.
+            String aged = "age-" + UUID.randomUUID();
+            assertEquals(204, tracker.pageView(aged, "https://example.com/age").statusCode());
+            Thread.sleep(4000);
+            assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(aged)), "below count and age");
+            warehouse.await(WarehouseRows.ofClients(aged), 1, Duration.ofSeconds(20));
+
+            // The warehouse fails: the flushed sessions move to the persistent spool and are delivered from there.
+            Path setAside = dir.resolve("warehouse.set-aside");
+            Files.move(warehouseDir, setAside);
+            Files.writeString(warehouseDir, "not a directory");
+            String[] fallback = {"fallback-a-" + UUID.randomUUID(), "fallback-b-" + UUID.randomUUID(),
+                "fallback-c-" + UUID.randomUUID()};
+            for (String client : fallback) {
+                assertEquals(204, tracker.pageView(client, "https://example.com/fallback").statusCode());
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!spoolHoldsSessions(server) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertTrue(spoolHoldsSessions(server), "the failed buffer moved to the persistent spool");
+            Files.delete(warehouseDir);
+            Files.move(setAside, warehouseDir);
+            warehouse.await(WarehouseRows.ofClients(fallback), 3, Duration.ofSeconds(60));
+            Thread.sleep(3000);
+            List<Map<String, String>> rows = warehouse.matching(WarehouseRows.ofClients(fallback));
+            assertEquals(3, rows.size(), "each session once: " + rows);
+        }
+    }
+
+    private static boolean spoolHoldsSessions(ServerProcess server) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                server.baseUri().resolve("/spool")).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && !response.body().contains("\"depth\":0");
+    }
+}

@@ -1,0 +1,55 @@
+package org.d8a.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.d8a.columns.ColumnCatalog;
+import org.d8a.columns.ColumnSet;
+import org.d8a.columns.RetryableColumnException;
+import org.d8a.hits.Hit;
+import org.d8a.hits.HitCodec;
+import org.d8a.properties.PropertyRegistry;
+import org.d8a.properties.PropertySettings;
+import org.d8a.sessions.Event;
+import org.d8a.sessions.Session;
+import org.d8a.sessions.writer.SessionWriter;
+import org.d8a.warehouse.WarehouseException;
+import org.d8a.warehouse.Warehouses;
+
+/**
+ * Turns closed sessions of one property (their hits, as stored) into rows with the property's current columns,
+ * splitter and filters, and writes them through the property's warehouse driver, in the caller's transaction.
+ */
+@ApplicationScoped
+public class SessionRowsWriter {
+
+    @Inject
+    PropertyRegistry properties;
+
+    @Inject
+    ColumnCatalog columns;
+
+    @Inject
+    Warehouses warehouses;
+
+    /**
+     * @param sessionPayloads each session's hits in session order, as encoded by the hit codec
+     */
+    public void write(String propertyId, List<String> sessionPayloads)
+            throws WarehouseException, RetryableColumnException {
+        PropertySettings property = properties.byId(propertyId);
+        List<Session> sessions = new ArrayList<>(sessionPayloads.size());
+        for (String payload : sessionPayloads) {
+            List<Event> events = new ArrayList<>();
+            for (Hit hit : HitCodec.decodeAll(payload)) {
+                events.add(new Event(hit, property));
+            }
+            sessions.add(new Session(property, events));
+        }
+        ColumnSet columnSet = columns.forProperty(propertyId);
+        List<Map<String, Object>> rows = new SessionWriter(columnSet).rows(sessions);
+        warehouses.forProperty(propertyId).write(warehouses.table(), columnSet.tableSchema(), rows);
+    }
+}

@@ -1,0 +1,32 @@
+package org.d8a.delivery.mode;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.d8a.columns.RetryableColumnException;
+import org.d8a.delivery.SessionRowsWriter;
+import org.d8a.warehouse.WarehouseException;
+
+/** The transactions of the in-memory spool: writing a buffer, or moving it to the persistent spool. */
+@Stateless
+public class BufferedSessionDelivery {
+
+    @Inject
+    SessionRowsWriter rowsWriter;
+
+    @Inject
+    PersistentSpoolSink persistentSpool;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void write(String propertyId, List<ClosedSession> sessions)
+            throws WarehouseException, RetryableColumnException {
+        rowsWriter.write(propertyId, sessions.stream().map(ClosedSession::payload).toList());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void spool(String propertyId, List<ClosedSession> sessions) {
+        persistentSpool.accept(propertyId, sessions);
+    }
+}

@@ -1,0 +1,27 @@
+package org.d8a.delivery.mode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.d8a.config.D8aConfig;
+
+/** The one place {@code delivery.mode} is read: it picks the sink closed sessions go to. */
+@ApplicationScoped
+public class DeliveryModes {
+
+    @Inject
+    D8aConfig config;
+
+    @Produces
+    @ApplicationScoped
+    ClosedSessionSink sink(PersistentSpoolSink persistentSpool, MemorySpoolSink memory, DirectWriteSink direct) {
+        String mode = config.deliveryMode();
+        return switch (mode) {
+            case "at_least_once" -> persistentSpool;
+            case "best_effort" -> memory;
+            case "disabled" -> direct;
+            default -> throw new IllegalStateException("delivery.mode " + mode
+                    + " is not supported; use at_least_once, best_effort or disabled");
+        };
+    }
+}

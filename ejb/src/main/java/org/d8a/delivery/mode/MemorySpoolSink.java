@@ -1,0 +1,73 @@
+package org.d8a.delivery.mode;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code best_effort}: closed sessions wait in memory, per property, once their close has committed; the
+ * {@link MemorySpoolFlusher} writes a property's buffer when it holds {@code delivery.best_effort.max_sessions}
+ * sessions or its first session is {@code delivery.best_effort.max_age} old, and moves it to the persistent spool when
+ * the warehouse fails (or when the server stops), so a failure costs latency, not sessions.
+ */
+@ApplicationScoped
+@Typed(MemorySpoolSink.class)
+public class MemorySpoolSink implements ClosedSessionSink {
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final Map<String, Buffer> buffers = new LinkedHashMap<>();
+
+    /** The sessions of one property waiting in memory, and when the first of them arrived. */
+    record Buffer(long createdAtMillis, List<ClosedSession> sessions) {
+    }
+
+    @Override
+    public void accept(String propertyId, List<ClosedSession> sessions) {
+        List<ClosedSession> closed = List.copyOf(sessions);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    add(propertyId, closed);
+                }
+            }
+        });
+    }
+
+    private synchronized void add(String propertyId, List<ClosedSession> sessions) {
+        buffers.computeIfAbsent(propertyId, p -> new Buffer(System.currentTimeMillis(), new ArrayList<>()))
+                .sessions().addAll(sessions);
+    }
+
+    /**
+     * Takes out the buffers that are due: those with at least {@code maxSessions} sessions or older than
+     * {@code maxAgeMillis}, or all of them when {@code all} is set.
+     */
+    synchronized Map<String, List<ClosedSession>> takeDue(int maxSessions, long maxAgeMillis, boolean all) {
+        long now = System.currentTimeMillis();
+        Map<String, List<ClosedSession>> due = new LinkedHashMap<>();
+        buffers.entrySet().removeIf(entry -> {
+            Buffer buffer = entry.getValue();
+            if (all || buffer.sessions().size() >= maxSessions
+                    || now - buffer.createdAtMillis() >= maxAgeMillis) {
+                due.put(entry.getKey(), buffer.sessions());
+                return true;
+            }
+            return false;
+        });
+        return due;
+    }
+}
