@@ -69,12 +69,17 @@ public class DeliveryJobs {
     }
 
     /** Starts a deliver job unless one is running; returns the execution id (of the running one, if so). */
-    public synchronized long startDelivery() {
+    public long startDelivery() {
+        return startDelivery(config.deliveryChunkSize());
+    }
+
+    /** As {@link #startDelivery()}, with {@code chunkSize} sessions per chunk. */
+    public synchronized long startDelivery(int chunkSize) {
         if (isRunning(lastDelivery)) {
             return lastDelivery;
         }
         Properties parameters = new Properties();
-        parameters.setProperty("chunkSize", Integer.toString(config.deliveryChunkSize()));
+        parameters.setProperty("chunkSize", Integer.toString(chunkSize));
         lastDelivery = jobs().start(DELIVER, parameters);
         return lastDelivery;
     }

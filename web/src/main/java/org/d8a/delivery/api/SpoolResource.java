@@ -2,10 +2,12 @@ package org.d8a.delivery.api;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.d8a.batch.DeliveryJobs;
@@ -34,10 +36,15 @@ public class SpoolResource {
                 "oldest_age_seconds", oldest == null ? 0 : (System.currentTimeMillis() - oldest) / 1000);
     }
 
+    /** Starts delivery now, optionally with another chunk size than {@code delivery.chunk_size}. */
     @POST
     @Path("/deliver")
-    public Map<String, Object> deliver() {
-        return Map.of("job", DeliveryJobs.DELIVER, "execution_id", jobs.startDelivery());
+    public Map<String, Object> deliver(@QueryParam("chunk_size") Integer chunkSize) {
+        if (chunkSize != null && chunkSize < 1) {
+            throw new BadRequestException("chunk_size must be at least 1");
+        }
+        long execution = chunkSize == null ? jobs.startDelivery() : jobs.startDelivery(chunkSize);
+        return Map.of("job", DeliveryJobs.DELIVER, "execution_id", execution);
     }
 
     @POST
