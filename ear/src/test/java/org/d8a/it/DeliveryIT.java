@@ -138,4 +138,19 @@ class DeliveryIT {
         assertEquals(0, spool().getJsonNumber("quarantined").longValue());
         assertEquals(1, rowsOf(client).size());
     }
+
+    @Test
+    void anEventNoColumnCanWriteIsKeptAsideWithItsReason() throws Exception {
+        long droppedBefore = spool().getJsonNumber("dropped").longValue();
+        String client = "broken-" + UUID.randomUUID();
+        // Go's URL parser rejects "%zz": page_path cannot be computed, so the event is broken (spec §2.3).
+        assertEquals(204, tracker.get("v=2&tid=G-IT&en=page_view&cid=" + client
+                + "&dl=https%3A%2F%2Fexample.com%2F%25zz").statusCode());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (spool().getJsonNumber("dropped").longValue() == droppedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(droppedBefore + 1, spool().getJsonNumber("dropped").longValue());
+        assertEquals(List.of(), rowsOf(client));
+    }
 }

@@ -8,19 +8,23 @@ import java.util.Map;
 import org.d8a.columns.ColumnCatalog;
 import org.d8a.columns.ColumnSet;
 import org.d8a.columns.RetryableColumnException;
+import org.d8a.delivery.spool.DroppedData;
+import org.d8a.delivery.spool.SpoolRepository;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitCodec;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.properties.PropertySettings;
 import org.d8a.sessions.Event;
 import org.d8a.sessions.Session;
+import org.d8a.sessions.writer.Dropped;
 import org.d8a.sessions.writer.SessionWriter;
 import org.d8a.warehouse.WarehouseException;
 import org.d8a.warehouse.Warehouses;
 
 /**
  * Turns closed sessions of one property (their hits, as stored) into rows with the property's current columns,
- * splitter and filters, and writes them through the property's warehouse driver, in the caller's transaction.
+ * splitter and filters, and writes them through the property's warehouse driver, in the caller's transaction. Events
+ * and sessions broken by a column are kept in the {@code dropped_data} table with the reason, in the same transaction.
  */
 @ApplicationScoped
 public class SessionRowsWriter {
@@ -33,6 +37,9 @@ public class SessionRowsWriter {
 
     @Inject
     Warehouses warehouses;
+
+    @Inject
+    SpoolRepository spool;
 
     /**
      * @param sessionPayloads each session's hits in session order, as encoded by the hit codec
@@ -49,7 +56,13 @@ public class SessionRowsWriter {
             sessions.add(new Session(property, events));
         }
         ColumnSet columnSet = columns.forProperty(propertyId);
-        List<Map<String, Object>> rows = new SessionWriter(columnSet).rows(sessions);
+        SessionWriter writer = new SessionWriter(columnSet);
+        List<Map<String, Object>> rows = writer.rows(sessions);
         warehouses.forProperty(propertyId).write(warehouses.table(), columnSet.tableSchema(), rows);
+        long now = System.currentTimeMillis();
+        for (Dropped dropped : writer.dropped()) {
+            spool.addDropped(new DroppedData(propertyId, dropped.kind(), dropped.reason(), now,
+                    HitCodec.encodeAll(dropped.hits())));
+        }
     }
 }

@@ -30,6 +30,7 @@ public final class SessionWriter {
     private static final Logger LOG = Logger.getLogger(SessionWriter.class.getName());
 
     private final ColumnSet columns;
+    private final List<Dropped> dropped = new ArrayList<>();
 
     public SessionWriter(ColumnSet columns) {
         this.columns = columns;
@@ -42,11 +43,13 @@ public final class SessionWriter {
      */
     public List<Map<String, Object>> rows(List<Session> sessions) throws RetryableColumnException {
         List<Map<String, Object>> rows = new ArrayList<>();
+        dropped.clear();
         for (Session session : sessions) {
             writeEventColumns(session);
             session.events().removeIf(event -> {
                 if (event.isBroken()) {
                     LOG.warning(() -> "dropping broken event " + event.hit().getId() + ": " + event.brokenReason());
+                    dropped.add(new Dropped(Dropped.EVENT, event.brokenReason(), List.of(event.hit())));
                 }
                 return event.isBroken();
             });
@@ -58,6 +61,8 @@ public final class SessionWriter {
                 if (part.isBroken()) {
                     LOG.warning(() -> "dropping broken session of " + part.events().size() + " events: "
                             + part.brokenReason());
+                    dropped.add(new Dropped(Dropped.SESSION, part.brokenReason(),
+                            part.events().stream().map(Event::hit).toList()));
                     continue;
                 }
                 for (Event event : part.events()) {
@@ -68,6 +73,11 @@ public final class SessionWriter {
             }
         }
         return rows;
+    }
+
+    /** What the last {@link #rows} call left out as broken, with the reasons. */
+    public List<Dropped> dropped() {
+        return List.copyOf(dropped);
     }
 
     /** The property's splitter cuts the session in parts, then its traffic filter removes events from each part. */

@@ -8,12 +8,17 @@ import static org.d8a.columns.TestHits.pageView;
 import static org.d8a.columns.TestHits.put;
 import static org.d8a.columns.TestHits.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.d8a.columns.ColumnCatalog;
+import org.d8a.columns.TestHits;
 import org.d8a.hits.Hit;
+import org.d8a.sessions.Event;
+import org.d8a.sessions.Session;
 import org.junit.jupiter.api.Test;
 
 /** Session vectors V24 and V25 of spec/ga4-protocol-and-columns.md §8.5, and the broken-event deliberate fix. */
@@ -69,6 +74,19 @@ class SessionWriterTest {
             assertEquals(2L, row.get("session_duration"));
             assertEquals(T0 + 1000, ((Instant) row.get("session_first_event_time")).toEpochMilli());
         });
+    }
+
+    @Test
+    void droppedEventsAreReportedWithTheirReason() throws Exception {
+        Hit broken = put(h1(), "tid", "");
+        SessionWriter writer = new SessionWriter(ColumnCatalog.columnsFor(TestHits.PROPERTY));
+        writer.rows(List.of(new Session(TestHits.PROPERTY, List.of(new Event(broken, TestHits.PROPERTY),
+                new Event(h2(), TestHits.PROPERTY)))));
+        assertEquals(1, writer.dropped().size());
+        Dropped dropped = writer.dropped().get(0);
+        assertEquals(Dropped.EVENT, dropped.kind());
+        assertEquals(List.of(broken), dropped.hits());
+        assertTrue(dropped.reason().contains("measurement_id"), dropped.reason());
     }
 
     @Test

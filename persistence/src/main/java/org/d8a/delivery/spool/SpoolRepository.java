@@ -36,13 +36,19 @@ public class SpoolRepository {
                 .getResultList();
     }
 
-    /** How much waits in the spool, for operators. */
+    /** How much waits in the spool, and how much was dropped as broken, for operators. */
     public SpoolStatus status() {
         Object[] row = em.createQuery("select count(s), sum(case when s.quarantined = true then 1 else 0 end),"
                         + " min(s.closedAtMillis) from SpooledSession s", Object[].class)
                 .getSingleResult();
+        long dropped = em.createQuery("select count(d) from DroppedData d", Long.class).getSingleResult();
         return new SpoolStatus(((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue(),
-                row[2] == null ? null : ((Number) row[2]).longValue());
+                row[2] == null ? null : ((Number) row[2]).longValue(), dropped);
+    }
+
+    /** Keeps an event or session that could not be written, with the reason. */
+    public void addDropped(DroppedData dropped) {
+        em.persist(dropped);
     }
 
     /** Puts every quarantined session back in line; returns how many. */

@@ -15,8 +15,8 @@ import org.d8a.delivery.spool.SpoolRepository;
 import org.d8a.delivery.spool.SpoolStatus;
 
 /**
- * The session spool for operators: {@code GET /spool} reports its depth, the age of its oldest session and how many
- * sessions are quarantined; {@code POST /spool/deliver} and {@code POST /spool/redeliver} start the jobs.
+ * The session spool for operators: {@code GET /spool} reports its depth, the age of its oldest session, how many
+ * sessions are quarantined and how many events and sessions were kept aside as broken ({@code dropped_data}); {@code POST /spool/deliver} and {@code POST /spool/redeliver} start the jobs.
  */
 @Path("/spool")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +33,8 @@ public class SpoolResource {
         SpoolStatus status = spool.status();
         Long oldest = status.oldestClosedAtMillis();
         return Map.of("depth", status.depth(), "quarantined", status.quarantined(),
-                "oldest_age_seconds", oldest == null ? 0 : (System.currentTimeMillis() - oldest) / 1000);
+                "oldest_age_seconds", oldest == null ? 0 : (System.currentTimeMillis() - oldest) / 1000,
+                "dropped", status.dropped());
     }
 
     /** Starts delivery now, optionally with another chunk size than {@code delivery.chunk_size}. */
