@@ -15,6 +15,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Properties;
 import java.util.Set;
@@ -24,8 +26,8 @@ import org.d8a.config.D8aConfig;
 import org.d8a.delivery.spool.SpoolRepository;
 
 /**
- * Starts the Jakarta Batch jobs of the spool: {@code deliver} every {@code delivery.interval} while sessions are due
- * (one execution at a time), and {@code deliver} or {@code redeliver} on demand. Executions are visible and startable
+ * Starts the Jakarta Batch jobs: {@code deliver} every {@code delivery.interval} while sessions are due (one
+ * execution at a time), and {@code deliver}, {@code redeliver} or {@code replay} on demand. Executions are visible and startable
  * in the server's management model ({@code /deployment=d8a.ear/subdeployment=d8a-batch.jar/subsystem=batch-jberet}).
  */
 @Singleton
@@ -36,6 +38,7 @@ public class DeliveryJobs {
 
     public static final String DELIVER = "deliver";
     public static final String REDELIVER = "redeliver";
+    public static final String REPLAY = "replay";
     private static final Logger LOG = Logger.getLogger(DeliveryJobs.class.getName());
     private static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
             BatchStatus.STOPPING);
@@ -87,6 +90,24 @@ public class DeliveryJobs {
     /** Starts a redeliver job: quarantined sessions go back in line. Returns its execution id. */
     public long startRedelivery() {
         return jobs().start(REDELIVER, new Properties());
+    }
+
+    /**
+     * Starts a replay of the raw log file or directory {@code path}, which must lie in
+     * {@code receiver.raw_log_directory}. Returns its execution id.
+     *
+     * @throws IllegalArgumentException when the path is elsewhere or does not exist
+     */
+    public long startReplay(String path) {
+        Path logs = config.rawLogDirectory().toAbsolutePath().normalize();
+        Path target = logs.resolve(path).toAbsolutePath().normalize();
+        if (!target.startsWith(logs) || !Files.exists(target)) {
+            throw new IllegalArgumentException("replay needs an existing file or directory inside " + logs
+                    + " (receiver.raw_log_directory), not " + path);
+        }
+        Properties parameters = new Properties();
+        parameters.setProperty("path", target.toString());
+        return jobs().start(REPLAY, parameters);
     }
 
     private boolean isRunning(long executionId) {

@@ -90,6 +90,21 @@ public class D8aConfig {
         return integer("delivery.chunk_size", 500);
     }
 
+    /** Whether the receiver keeps a raw log of accepted requests for the replay job. */
+    public boolean rawLogEnabled() {
+        return config.getOptionalValue("receiver.raw_log", Boolean.class).orElse(Boolean.FALSE);
+    }
+
+    public Path rawLogDirectory() {
+        return Path.of(string("receiver.raw_log_directory",
+                System.getProperty("jboss.server.data.dir", ".") + "/d8a/raw-log"));
+    }
+
+    /** Size after which the raw log continues in a new file. */
+    public long rawLogMaxBytes() {
+        return integer("receiver.raw_log_max_bytes", 64 * 1024 * 1024);
+    }
+
     public int maxHitKbytes() {
         return integer("receiver.max_hit_kbytes", 128);
     }

@@ -56,6 +56,9 @@ public abstract class CollectResource {
     @Inject
     ClientAddresses addresses;
 
+    @Inject
+    RawLog rawLog;
+
     private final Ga4Protocol protocol;
     private HitValidator validator;
 
@@ -115,6 +118,7 @@ public abstract class CollectResource {
         }
         try {
             publisher.publish(hits).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            rawLog.append(hits);
             return Cors.collect(Response.noContent(), origin).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,77 @@
+package org.d8a.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The raw log and the {@code replay} job: a server with {@code receiver.raw_log} on takes live traffic; a second,
+ * fresh server (new state, new warehouse) replays the first one's raw log, and writes the same rows: same event ids,
+ * same values in every column.
+ */
+class ReplayIT {
+
+    @Test
+    void replayingTheRawLogReproducesTheLiveRows() throws Exception {
+        Path dir = Path.of(System.getProperty("d8a.it.dir"), "replay-" + UUID.randomUUID());
+        Path rawLog = dir.resolve("raw-log");
+        Path liveWarehouse = dir.resolve("live");
+        Path replayWarehouse = dir.resolve("replayed");
+        Files.createDirectories(dir);
+        Path liveConfig = Files.writeString(dir.resolve("live.yaml"), config(liveWarehouse, rawLog, true),
+                StandardCharsets.UTF_8);
+        Path replayConfig = Files.writeString(dir.resolve("replay.yaml"), config(replayWarehouse, rawLog, false),
+                StandardCharsets.UTF_8);
+        String run = "replay-" + UUID.randomUUID() + "-";
+        Path serverHome = Path.of(System.getProperty("d8a.server.dir"));
+        Path ear = Path.of(System.getProperty("d8a.ear"));
+
+        List<Map<String, String>> live;
+        try (ServerProcess server = new ServerProcess(serverHome, dir.resolve("live-base"), liveConfig, ear)) {
+            server.start();
+            Tracker tracker = new Tracker(server.baseUri());
+            for (int client = 0; client < 3; client++) {
+                for (int page = 0; page < 3; page++) {
+                    assertEquals(204, tracker.pageView(run + client, "https://example.com/?utm_campaign=c" + page
+                            + "&p=" + page).statusCode());
+                }
+            }
+            assertEquals(204, tracker.post("v=2&tid=G-IT&cid=" + run + "post", "en=page_view&dl=https%3A%2F%2F"
+                    + "example.com%2Fa\nen=scroll&epn.percent_scrolled=90").statusCode());
+            live = new WarehouseRows(liveWarehouse).await(row -> row.get("client_id").startsWith(run), 11,
+                    Duration.ofSeconds(60));
+        }
+
+        try (ServerProcess server = new ServerProcess(serverHome, dir.resolve("replay-base"), replayConfig, ear)) {
+            server.start();
+            HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUri()
+                    .resolve("/replay?path=.")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, started.statusCode(), started.body());
+            List<Map<String, String>> replayed = new WarehouseRows(replayWarehouse).await(
+                    row -> row.get("client_id").startsWith(run), 11, Duration.ofSeconds(60));
+            assertEquals(byId(live), byId(replayed));
+        }
+    }
+
+    private static String config(Path warehouse, Path rawLog, boolean logging) {
+        return "sessions:\n  timeout: 2s\nreceiver:\n  raw_log: " + logging + "\n  raw_log_directory: " + rawLog
+                + "\nwarehouse:\n  files:\n    filesystem_path: " + warehouse + "\n";
+    }
+
+    private static Map<String, Map<String, String>> byId(List<Map<String, String>> rows) {
+        return rows.stream().collect(Collectors.toMap(row -> row.get("id"), Function.identity()));
+    }
+}
