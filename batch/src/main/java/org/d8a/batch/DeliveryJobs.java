@@ -10,6 +10,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -27,7 +28,7 @@ import org.d8a.delivery.spool.SpoolRepository;
 
 /**
  * Starts the Jakarta Batch jobs: {@code deliver} every {@code delivery.interval} while sessions are due (one
- * execution at a time), and {@code deliver}, {@code redeliver} or {@code replay} on demand. Executions are visible and startable
+ * execution at a time), {@code migrate} at deployment, and any of them ({@code replay} too) on demand. Executions are visible and startable
  * in the server's management model ({@code /deployment=d8a.ear/subdeployment=d8a-batch.jar/subsystem=batch-jberet}).
  */
 @Singleton
@@ -39,6 +40,7 @@ public class DeliveryJobs {
     public static final String DELIVER = "deliver";
     public static final String REDELIVER = "redeliver";
     public static final String REPLAY = "replay";
+    public static final String MIGRATE = "migrate";
     private static final Logger LOG = Logger.getLogger(DeliveryJobs.class.getName());
     private static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
             BatchStatus.STOPPING);
@@ -56,12 +58,26 @@ public class DeliveryJobs {
 
     @PostConstruct
     void schedule() {
+        // migrate as soon as the deployment is up, then deliver every interval
+        timers.createSingleActionTimer(1, new TimerConfig(MIGRATE, false));
         long interval = config.deliveryInterval().toMillis();
-        timers.createIntervalTimer(interval, interval, new TimerConfig("d8a deliver job", false));
+        timers.createIntervalTimer(interval, interval, new TimerConfig(DELIVER, false));
     }
 
     @Timeout
-    void deliverDueSessions() {
+    void onTimer(Timer timer) {
+        if (MIGRATE.equals(timer.getInfo())) {
+            try {
+                startMigration();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "starting the migrate job failed; start it with POST /spool/migrate", e);
+            }
+            return;
+        }
+        deliverDueSessions();
+    }
+
+    private void deliverDueSessions() {
         try {
             if (!isRunning(lastDelivery) && !spool.dueIds(System.currentTimeMillis(), 0, 1).isEmpty()) {
                 startDelivery();
@@ -85,6 +101,11 @@ public class DeliveryJobs {
         parameters.setProperty("chunkSize", Integer.toString(chunkSize));
         lastDelivery = jobs().start(DELIVER, parameters);
         return lastDelivery;
+    }
+
+    /** Starts a migrate job: every property's warehouse table created or extended. Returns its execution id. */
+    public long startMigration() {
+        return jobs().start(MIGRATE, new Properties());
     }
 
     /** Starts a redeliver job: quarantined sessions go back in line. Returns its execution id. */

@@ -15,4 +15,14 @@ public interface WarehouseDriver {
      * @throws WarehouseException when the rows could not be written; the delivery is retried
      */
     void write(String table, Schema schema, List<Map<String, Object>> rows) throws WarehouseException;
+
+    /**
+     * Creates {@code table}, or extends it to {@code schema}, before any row arrives (the {@code migrate} job). The
+     * default writes no rows, which creates or extends the table as every write does.
+     *
+     * @throws WarehouseException when the table cannot be created or extended
+     */
+    default void migrate(String table, Schema schema) throws WarehouseException {
+        write(table, schema, List.of());
+    }
 }

@@ -16,7 +16,7 @@ import org.d8a.delivery.spool.SpoolStatus;
 
 /**
  * The session spool for operators: {@code GET /spool} reports its depth, the age of its oldest session, how many
- * sessions are quarantined and how many events and sessions were kept aside as broken ({@code dropped_data}); {@code POST /spool/deliver} and {@code POST /spool/redeliver} start the jobs.
+ * sessions are quarantined and how many events and sessions were kept aside as broken ({@code dropped_data}); {@code POST /spool/deliver}, {@code POST /spool/redeliver} and {@code POST /spool/migrate} start the jobs.
  */
 @Path("/spool")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +46,13 @@ public class SpoolResource {
         }
         long execution = chunkSize == null ? jobs.startDelivery() : jobs.startDelivery(chunkSize);
         return Map.of("job", DeliveryJobs.DELIVER, "execution_id", execution);
+    }
+
+    /** Creates or extends every property's warehouse table now. */
+    @POST
+    @Path("/migrate")
+    public Map<String, Object> migrate() {
+        return Map.of("job", DeliveryJobs.MIGRATE, "execution_id", jobs.startMigration());
     }
 
     @POST
