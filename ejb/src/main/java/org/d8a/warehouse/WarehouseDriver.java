@@ -2,27 +2,48 @@ package org.d8a.warehouse;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-/** Writes rows to one kind of warehouse. The schema (Arrow) is the single source of truth for the table's columns. */
-public interface WarehouseDriver {
+/**
+ * One kind of warehouse (spec/warehouses.md §1.1). The Arrow schema is the single source of truth for a table's
+ * columns; {@link org.d8a.warehouse.schema.SchemaGuard} uses the first three operations to create a table or extend it
+ * additively before rows are written.
+ */
+public interface WarehouseDriver extends AutoCloseable {
 
     /**
-     * Writes {@code rows} to {@code table}, creating or extending the table as the schema requires. Called inside the
-     * delivery transaction: a driver that can take part in it (the files driver does) writes exactly once.
+     * Creates {@code table} with every field of {@code schema}.
+     *
+     * @throws TableAlreadyExistsException when the table exists
+     */
+    void createTable(String table, Schema schema) throws WarehouseException;
+
+    /**
+     * Adds one column at the end of {@code table}.
+     *
+     * @throws ColumnAlreadyExistsException when a column of that name exists
+     */
+    void addColumn(String table, Field field) throws WarehouseException;
+
+    /**
+     * The fields of {@code schema} that {@code table} lacks, in schema order.
+     *
+     * @throws TableNotFoundException when the table does not exist
+     * @throws TypeIncompatibleException naming every existing column whose type does not fit the schema
+     */
+    List<Field> missingColumns(String table, Schema schema) throws WarehouseException;
+
+    /**
+     * Writes {@code rows} to {@code table}. Called inside the delivery transaction: a driver that can take part in it
+     * (the files driver does) writes exactly once; the others write at least once.
      *
      * @param rows values by field name; a missing key is a null
      * @throws WarehouseException when the rows could not be written; the delivery is retried
      */
     void write(String table, Schema schema, List<Map<String, Object>> rows) throws WarehouseException;
 
-    /**
-     * Creates {@code table}, or extends it to {@code schema}, before any row arrives (the {@code migrate} job). The
-     * default writes no rows, which creates or extends the table as every write does.
-     *
-     * @throws WarehouseException when the table cannot be created or extended
-     */
-    default void migrate(String table, Schema schema) throws WarehouseException {
-        write(table, schema, List.of());
-    }
+    /** Flushes and releases what the driver holds; called once, when the application stops. */
+    @Override
+    void close();
 }

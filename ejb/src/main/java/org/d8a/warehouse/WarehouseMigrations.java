@@ -9,6 +9,7 @@ import java.util.List;
 import org.d8a.columns.ColumnCatalog;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.properties.PropertySettings;
+import org.d8a.warehouse.schema.SchemaGuard;
 
 /** Creates or extends the warehouse table of every property to its current columns (the {@code migrate} job). */
 @Stateless
@@ -32,7 +33,7 @@ public class WarehouseMigrations {
         List<String> migrated = new ArrayList<>();
         for (PropertySettings property : properties.all()) {
             try {
-                warehouses.forProperty(property.id()).migrate(warehouses.table(),
+                SchemaGuard.ensure(warehouses.forProperty(property.id()), warehouses.table(),
                         columns.forProperty(property.id()).tableSchema());
             } catch (WarehouseException e) {
                 throw new WarehouseException("migrating the table of property " + property.id() + " failed: "

@@ -41,6 +41,26 @@ public class CsvFilesDriver implements WarehouseDriver {
     @Inject
     CommittedFileRepository committedFiles;
 
+    /** The table is its file: writing no rows creates it with its header, or starts it over with new columns. */
+    @Override
+    public void createTable(String table, Schema schema) throws WarehouseException {
+        write(table, schema, List.of());
+    }
+
+    @Override
+    public void addColumn(String table, Field field) {
+    }
+
+    /** A file starts over with the new header when the columns change, so no column is ever missing. */
+    @Override
+    public List<Field> missingColumns(String table, Schema schema) {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+    }
+
     @Override
     public synchronized void write(String table, Schema schema, List<Map<String, Object>> rows)
             throws WarehouseException {
