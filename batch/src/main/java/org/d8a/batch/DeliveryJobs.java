@@ -3,6 +3,7 @@ package org.d8a.batch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.ConcurrencyManagement;
@@ -18,7 +19,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Level;
@@ -58,7 +61,7 @@ public class DeliveryJobs {
 
     @PostConstruct
     void schedule() {
-        // migrate as soon as the deployment is up, then deliver every interval
+        // as soon as the deployment is up: migrate and resume a delivery a crash cut off; then deliver every interval
         timers.createSingleActionTimer(1, new TimerConfig(MIGRATE, false));
         long interval = config.deliveryInterval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig(DELIVER, false));
@@ -72,6 +75,7 @@ public class DeliveryJobs {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "starting the migrate job failed; start it with POST /spool/migrate", e);
             }
+            restartInterruptedDelivery();
             return;
         }
         deliverDueSessions();
@@ -84,6 +88,28 @@ public class DeliveryJobs {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "starting the deliver job failed; the next tick tries again", e);
+        }
+    }
+
+    /**
+     * A deliver execution that the job repository still records as running, right after deployment, was cut off by a
+     * crash: restart it from its last checkpoint (JBeret's default restart mode detects that it no longer runs).
+     */
+    private synchronized void restartInterruptedDelivery() {
+        try {
+            List<Long> interrupted = jobs().getRunningExecutions(DELIVER);
+            if (interrupted.isEmpty()) {
+                return;
+            }
+            long newest = Collections.max(interrupted);
+            lastDelivery = jobs().restart(newest, jobs().getParameters(newest));
+            LOG.info(() -> "deliver execution " + newest + " was cut off; restarted from its checkpoint as execution "
+                    + lastDelivery);
+        } catch (NoSuchJobException e) {
+            LOG.fine("no deliver job has run yet");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "restarting an interrupted deliver job failed; the next delivery covers its sessions",
+                    e);
         }
     }
 

@@ -1,8 +1,11 @@
 package org.d8a.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code delivery.mode: best_effort} on a server of its own: closed sessions wait in memory and are written when a
- * property holds {@code max_sessions} of them (3 here) or the first is {@code max_age} old (8 s here); when the
+ * property holds {@code max_sessions} of them (3 here) or the first is {@code max_age} old (5 s here), each flush counted by its reason in {@code GET /spool}; when the
  * warehouse fails they move to the persistent spool and the deliver job writes them once it is back.
  */
 class BestEffortDeliveryIT {
@@ -29,7 +32,7 @@ class BestEffortDeliveryIT {
         Path config = dir.resolve("d8a.yaml");
         Files.createDirectories(warehouseDir);
         Files.writeString(config, "sessions:\n  timeout: 1s\ndelivery:\n  mode: best_effort\n  best_effort:\n"
-                + "    max_sessions: 3\n    max_age: 8s\nwarehouse:\n  files:\n    filesystem_path: " + warehouseDir
+                + "    max_sessions: 3\n    max_age: 5s\nwarehouse:\n  files:\n    filesystem_path: " + warehouseDir
                 + "\n", StandardCharsets.UTF_8);
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                 dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
@@ -37,20 +40,30 @@ class BestEffortDeliveryIT {
             Tracker tracker = new Tracker(server.baseUri());
             WarehouseRows warehouse = new WarehouseRows(warehouseDir);
 
-            // Three sessions reach the count: written well before the first is 8 s old.
+            // Three sessions reach the count: the in-memory spool writes them as one buffer, flushed by count.
             String[] counted = {"count-a-" + UUID.randomUUID(), "count-b-" + UUID.randomUUID(),
                 "count-c-" + UUID.randomUUID()};
             for (String client : counted) {
                 assertEquals(204, tracker.pageView(client, "https://example.com/count").statusCode());
             }
-            warehouse.await(WarehouseRows.ofClients(counted), 3, Duration.ofSeconds(6));
+            warehouse.await(WarehouseRows.ofClients(counted), 3, Duration.ofSeconds(30));
+            JsonObject afterCount = memorySpool(server);
+            assertEquals(1, afterCount.getJsonNumber("flushes_by_count").longValue(), afterCount.toString());
+            assertEquals(0, afterCount.getJsonNumber("flushes_by_age").longValue(), afterCount.toString());
 
-            // One session stays below the count: written once it is old enough, not before.
+            // One session stays below the count: it waits in memory and is written once it is old enough.
             String aged = "age-" + UUID.randomUUID();
             assertEquals(204, tracker.pageView(aged, "https://example.com/age").statusCode());
-            Thread.sleep(4000);
-            assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(aged)), "below count and age");
-            warehouse.await(WarehouseRows.ofClients(aged), 1, Duration.ofSeconds(20));
+            long held = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (memorySpool(server).getJsonNumber("held").longValue() == 0 && System.nanoTime() < held) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, memorySpool(server).getJsonNumber("held").longValue(), "the session waits in memory");
+            assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(aged)), "held, not written");
+            warehouse.await(WarehouseRows.ofClients(aged), 1, Duration.ofSeconds(30));
+            JsonObject afterAge = memorySpool(server);
+            assertEquals(1, afterAge.getJsonNumber("flushes_by_count").longValue(), afterAge.toString());
+            assertEquals(1, afterAge.getJsonNumber("flushes_by_age").longValue(), afterAge.toString());
 
             // The warehouse fails: the flushed sessions move to the persistent spool and are delivered from there.
             Path setAside = dir.resolve("warehouse.set-aside");
@@ -62,10 +75,12 @@ class BestEffortDeliveryIT {
                 assertEquals(204, tracker.pageView(client, "https://example.com/fallback").statusCode());
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!spoolHoldsSessions(server) && System.nanoTime() < deadline) {
+            while (memorySpool(server).getJsonNumber("moved_to_spool").longValue() < 3
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(250);
             }
-            assertTrue(spoolHoldsSessions(server), "the failed buffer moved to the persistent spool");
+            assertEquals(3, memorySpool(server).getJsonNumber("moved_to_spool").longValue(),
+                    "the refused buffer moved to the persistent spool");
             Files.delete(warehouseDir);
             Files.move(setAside, warehouseDir);
             warehouse.await(WarehouseRows.ofClients(fallback), 3, Duration.ofSeconds(60));
@@ -75,9 +90,12 @@ class BestEffortDeliveryIT {
         }
     }
 
-    private static boolean spoolHoldsSessions(ServerProcess server) throws Exception {
+    private static JsonObject memorySpool(ServerProcess server) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 server.baseUri().resolve("/spool")).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 && !response.body().contains("\"depth\":0");
+        assertEquals(200, response.statusCode(), response.body());
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject().getJsonObject("memory");
+        }
     }
 }

@@ -103,11 +103,13 @@ class DeliveryIT {
             assertEquals(204, tracker.pageView(client, "https://example.com/outage-" + i).statusCode());
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (spool().getJsonNumber("depth").longValue() == 0 && System.nanoTime() < deadline) {
+        while (spool().getJsonNumber("failing").longValue() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
-        assertTrue(spool().getJsonNumber("depth").longValue() >= 1, "the closed session waits in the spool");
-        Thread.sleep(3000);
+        JsonObject during = spool();
+        assertTrue(during.getJsonNumber("failing").longValue() >= 1, "a delivery failed and waits: " + during);
+        assertTrue(during.getString("last_error").contains(warehouseDir.toString()),
+                "the error names the warehouse that failed: " + during);
         restoreWarehouse();
 
         new WarehouseRows(warehouseDir).await(WarehouseRows.ofClients(client), 3, ROWS_TIMEOUT);

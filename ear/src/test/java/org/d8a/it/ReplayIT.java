@@ -1,6 +1,7 @@
 package org.d8a.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +24,11 @@ import org.junit.jupiter.api.Test;
  * same values in every column.
  */
 class ReplayIT {
+
+    // 160 logged requests: more than one chunk of the replay job (100 lines), in several raw log files
+    private static final int CLIENTS = 40;
+    private static final int PAGES = 4;
+    private static final int ROWS = CLIENTS * PAGES + 2;
 
     @Test
     void replayingTheRawLogReproducesTheLiveRows() throws Exception {
@@ -42,16 +49,19 @@ class ReplayIT {
         try (ServerProcess server = new ServerProcess(serverHome, dir.resolve("live-base"), liveConfig, ear)) {
             server.start();
             Tracker tracker = new Tracker(server.baseUri());
-            for (int client = 0; client < 3; client++) {
-                for (int page = 0; page < 3; page++) {
+            for (int client = 0; client < CLIENTS; client++) {
+                for (int page = 0; page < PAGES; page++) {
                     assertEquals(204, tracker.pageView(run + client, "https://example.com/?utm_campaign=c" + page
                             + "&p=" + page).statusCode());
                 }
             }
             assertEquals(204, tracker.post("v=2&tid=G-IT&cid=" + run + "post", "en=page_view&dl=https%3A%2F%2F"
                     + "example.com%2Fa\nen=scroll&epn.percent_scrolled=90").statusCode());
-            live = new WarehouseRows(liveWarehouse).await(row -> row.get("client_id").startsWith(run), 11,
+            live = new WarehouseRows(liveWarehouse).await(row -> row.get("client_id").startsWith(run), ROWS,
                     Duration.ofSeconds(60));
+        }
+        try (Stream<Path> files = Files.list(rawLog)) {
+            assertTrue(files.count() > 1, "the raw log rotated, so the replay reads several files");
         }
 
         try (ServerProcess server = new ServerProcess(serverHome, dir.resolve("replay-base"), replayConfig, ear)) {
@@ -61,13 +71,14 @@ class ReplayIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, started.statusCode(), started.body());
             List<Map<String, String>> replayed = new WarehouseRows(replayWarehouse).await(
-                    row -> row.get("client_id").startsWith(run), 11, Duration.ofSeconds(60));
+                    row -> row.get("client_id").startsWith(run), ROWS, Duration.ofSeconds(60));
             assertEquals(byId(live), byId(replayed));
         }
     }
 
     private static String config(Path warehouse, Path rawLog, boolean logging) {
-        return "sessions:\n  timeout: 2s\nreceiver:\n  raw_log: " + logging + "\n  raw_log_directory: " + rawLog
+        return "sessions:\n  timeout: 2s\nreceiver:\n  raw_log: " + logging + "\n  raw_log_max_bytes: 20000"
+                + "\n  raw_log_directory: " + rawLog
                 + "\nwarehouse:\n  files:\n    filesystem_path: " + warehouse + "\n";
     }
 

@@ -46,7 +46,7 @@ public class SpoolDelivery {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int deliver(List<Long> ids) throws WarehouseException, RetryableColumnException {
-        List<SpooledSession> spooled = spool.findAll(ids);
+        List<SpooledSession> spooled = spool.lockForDelivery(ids);
         Map<String, List<String>> byProperty = new LinkedHashMap<>();
         for (SpooledSession entry : spooled) {
             byProperty.computeIfAbsent(entry.getPropertyId(), p -> new ArrayList<>()).add(entry.getPayload());

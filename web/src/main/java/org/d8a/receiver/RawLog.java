@@ -36,6 +36,7 @@ public class RawLog {
     private long maxBytes;
     private OutputStream current;
     private long currentBytes;
+    private long filesOpened;
 
     @PostConstruct
     void open() {
@@ -61,11 +62,15 @@ public class RawLog {
         }
     }
 
-    /** File names sort in the order they were written: the replay job reads them in that order. */
+    /**
+     * File names sort in the order they were written, across restarts too (wall-clock milliseconds, then a counter for
+     * files opened within one millisecond): the replay job reads them in that order.
+     */
     private void rotate() throws IOException {
         close();
         Files.createDirectories(directory);
-        Path file = directory.resolve(String.format("raw-%020d.jsonl", System.nanoTime() & Long.MAX_VALUE));
+        Path file = directory.resolve(String.format("raw-%015d-%06d.jsonl", System.currentTimeMillis(),
+                filesOpened++ % 1_000_000));
         current = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         currentBytes = 0;
     }

@@ -8,14 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.logging.Logger;
-import org.d8a.columns.RetryableColumnException;
+import org.d8a.delivery.ChunkDelivery;
 import org.d8a.delivery.SpoolDelivery;
-import org.d8a.warehouse.WarehouseException;
 
 /**
- * Delivers one chunk of spooled sessions. When the warehouse refuses them, the failure is recorded on the sessions
- * (backoff, then quarantine) and the job goes on with the next chunk, so one bad property or outage does not stop the
- * others; the sessions stay spooled either way.
+ * Delivers one chunk of spooled sessions. When some cannot be delivered, the failure is recorded on them (backoff, then
+ * quarantine) and the job goes on with the next chunk, so one bad session, property or outage does not stop the others;
+ * the sessions stay spooled either way.
  */
 @Named
 @Dependent
@@ -32,12 +31,12 @@ public class SpooledSessionWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         List<Long> ids = items.stream().map(Long.class::cast).toList();
-        try {
-            delivery.deliver(ids);
-        } catch (WarehouseException | RetryableColumnException e) {
-            LOG.warning(() -> "delivering " + ids.size() + " spooled sessions failed; they stay spooled: "
-                    + e.getMessage());
-            delivery.recordFailure(ids, e.getMessage());
+        int failed = new ChunkDelivery(delivery::deliver, (failedIds, error) -> {
+            LOG.warning(() -> "delivering " + failedIds.size() + " spooled sessions failed; they stay spooled: "
+                    + error);
+            delivery.recordFailure(failedIds, error);
+        }).deliver(ids);
+        if (failed > 0) {
             step.setExitStatus("FAILED_CHUNKS");
         }
     }

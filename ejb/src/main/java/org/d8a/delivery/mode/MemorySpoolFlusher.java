@@ -54,6 +54,7 @@ public class MemorySpoolFlusher {
                 LOG.log(Level.WARNING, sessions.size() + " sessions of property " + propertyId
                         + " could not be written; they move to the persistent spool", e);
                 delivery.spool(propertyId, sessions);
+                memory.movedToSpool(sessions.size());
             }
         });
     }

@@ -25,6 +25,9 @@ public class MemorySpoolSink implements ClosedSessionSink {
     TransactionSynchronizationRegistry transactions;
 
     private final Map<String, Buffer> buffers = new LinkedHashMap<>();
+    private long flushesByCount;
+    private long flushesByAge;
+    private long movedToSpool;
 
     /** The sessions of one property waiting in memory, and when the first of them arrived. */
     record Buffer(long createdAtMillis, List<ClosedSession> sessions) {
@@ -61,13 +64,32 @@ public class MemorySpoolSink implements ClosedSessionSink {
         Map<String, List<ClosedSession>> due = new LinkedHashMap<>();
         buffers.entrySet().removeIf(entry -> {
             Buffer buffer = entry.getValue();
-            if (all || buffer.sessions().size() >= maxSessions
-                    || now - buffer.createdAtMillis() >= maxAgeMillis) {
+            boolean full = buffer.sessions().size() >= maxSessions;
+            boolean old = now - buffer.createdAtMillis() >= maxAgeMillis;
+            if (all || full || old) {
+                if (!all) {
+                    if (full) {
+                        flushesByCount++;
+                    } else {
+                        flushesByAge++;
+                    }
+                }
                 due.put(entry.getKey(), buffer.sessions());
                 return true;
             }
             return false;
         });
         return due;
+    }
+
+    /** Counts sessions the warehouse refused, which went to the persistent spool instead. */
+    synchronized void movedToSpool(int sessions) {
+        movedToSpool += sessions;
+    }
+
+    /** What the in-memory spool holds and has done since the server started, for operators. */
+    public synchronized MemorySpoolStatus status() {
+        long held = buffers.values().stream().mapToLong(buffer -> buffer.sessions().size()).sum();
+        return new MemorySpoolStatus(held, flushesByCount, flushesByAge, movedToSpool);
     }
 }

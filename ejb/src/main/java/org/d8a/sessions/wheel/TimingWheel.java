@@ -20,8 +20,8 @@ import org.d8a.sessions.close.SessionCloser;
 
 /**
  * Closes proto-sessions on data time, once a second (architecture decisions 3 and 4). The watermark is the wall clock
- * while the hits queue is empty, otherwise the receive time of the newest processed hit, so a backlog is closed in
- * data order as it drains. A proto-session whose timeout falls in bucket B closes once the watermark reaches B + 2 s,
+ * while the hits queue is empty and no replay runs, otherwise the receive time of the newest processed hit, so a
+ * backlog (or a replayed log, whose chunks leave the queue empty for a moment) is closed in data order as it drains. A proto-session whose timeout falls in bucket B closes once the watermark reaches B + 2 s,
  * as in the reference. Everything due is closed at every tick, so downtime is caught up at the first tick after it.
  */
 @Singleton
@@ -68,7 +68,8 @@ public class TimingWheel {
 
     long watermarkMillis() {
         long processed = dataClock.newestProcessedMillis();
-        return backlog.messageCount() == 0 ? Math.max(System.currentTimeMillis(), processed) : processed;
+        boolean caughtUp = backlog.messageCount() == 0 && !dataClock.replaying();
+        return caughtUp ? Math.max(System.currentTimeMillis(), processed) : processed;
     }
 
     private void closeDue(long closeUpTo) {

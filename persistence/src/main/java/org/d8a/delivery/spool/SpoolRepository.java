@@ -2,6 +2,7 @@ package org.d8a.delivery.spool;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
@@ -36,14 +37,35 @@ public class SpoolRepository {
                 .getResultList();
     }
 
+    /**
+     * The given sessions still in the spool, locked until the caller's transaction ends. Two deliveries that were
+     * started at once (a second deliver job from the CLI, say) therefore never write the same session twice: the later
+     * one waits for the earlier one's commit and then no longer finds the sessions it delivered.
+     */
+    public List<SpooledSession> lockForDelivery(List<Long> ids) {
+        return em.createQuery("select s from SpooledSession s where s.id in :ids order by s.id", SpooledSession.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
     /** How much waits in the spool, and how much was dropped as broken, for operators. */
     public SpoolStatus status() {
         Object[] row = em.createQuery("select count(s), sum(case when s.quarantined = true then 1 else 0 end),"
-                        + " min(s.closedAtMillis) from SpooledSession s", Object[].class)
+                        + " min(s.closedAtMillis), sum(case when s.failures > 0 and s.quarantined = false then 1 else 0"
+                        + " end) from SpooledSession s", Object[].class)
                 .getSingleResult();
         long dropped = em.createQuery("select count(d) from DroppedData d", Long.class).getSingleResult();
-        return new SpoolStatus(((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue(),
-                row[2] == null ? null : ((Number) row[2]).longValue(), dropped);
+        List<String> lastErrors = em.createQuery("select s.lastError from SpooledSession s where s.lastError is not null"
+                        + " order by s.id desc", String.class)
+                .setMaxResults(1)
+                .getResultList();
+        return new SpoolStatus(count(row[0]), count(row[1]), row[2] == null ? null : ((Number) row[2]).longValue(),
+                dropped, count(row[3]), lastErrors.isEmpty() ? null : lastErrors.get(0));
+    }
+
+    private static long count(Object sum) {
+        return sum == null ? 0 : ((Number) sum).longValue();
     }
 
     /** Keeps an event or session that could not be written, with the reason. */

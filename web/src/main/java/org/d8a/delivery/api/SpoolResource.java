@@ -9,8 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.d8a.batch.DeliveryJobs;
+import org.d8a.delivery.mode.MemorySpoolSink;
+import org.d8a.delivery.mode.MemorySpoolStatus;
 import org.d8a.delivery.spool.SpoolRepository;
 import org.d8a.delivery.spool.SpoolStatus;
 
@@ -28,13 +31,24 @@ public class SpoolResource {
     @EJB
     DeliveryJobs jobs;
 
+    @Inject
+    MemorySpoolSink memorySpool;
+
     @GET
     public Map<String, Object> status() {
         SpoolStatus status = spool.status();
         Long oldest = status.oldestClosedAtMillis();
-        return Map.of("depth", status.depth(), "quarantined", status.quarantined(),
-                "oldest_age_seconds", oldest == null ? 0 : (System.currentTimeMillis() - oldest) / 1000,
-                "dropped", status.dropped());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("depth", status.depth());
+        body.put("quarantined", status.quarantined());
+        body.put("failing", status.failing());
+        body.put("oldest_age_seconds", oldest == null ? 0 : (System.currentTimeMillis() - oldest) / 1000);
+        body.put("dropped", status.dropped());
+        body.put("last_error", status.lastError());
+        MemorySpoolStatus memory = memorySpool.status();
+        body.put("memory", Map.of("held", memory.held(), "flushes_by_count", memory.flushesByCount(),
+                "flushes_by_age", memory.flushesByAge(), "moved_to_spool", memory.movedToSpool()));
+        return body;
     }
 
     /** Starts delivery now, optionally with another chunk size than {@code delivery.chunk_size}. */
