@@ -70,6 +70,11 @@ public final class TrafficFilter {
         return List.copyOf(fields);
     }
 
+    /** The conditions, in evaluation order. */
+    public List<FilterCondition> conditions() {
+        return conditions.stream().map(Compiled::condition).toList();
+    }
+
     /** The session without the events the filter removes; null when it removes them all. */
     public Session apply(Session session) {
         List<Event> kept = new ArrayList<>();
