@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Lists of objects in the configuration: a YAML list of mappings (indexed keys such as {@code filters.conditions[0].name})
  * followed by the entries of a JSON array given as the value of the key itself (an environment variable such as
  * {@code FILTERS_CONDITIONS}), which the reference appends to the file's list. Invalid JSON is ignored with a warning,
- * as in the reference.
+ * as in the reference: the whole value for {@link #read} ({@code GA4_PARAMS}), only the invalid entry for
+ * {@link #readEach} ({@code FILTERS_CONDITIONS}, whose entries the reference parses one by one).
  */
 public final class ConfigEntries {
 
@@ -36,6 +37,26 @@ public final class ConfigEntries {
      * @param lookup the value of a configuration key
      */
     public static List<Map<String, Object>> read(String key, Iterable<String> propertyNames,
+            Function<String, Optional<String>> lookup) {
+        List<Map<String, Object>> entries = indexed(key, propertyNames, lookup);
+        lookup.apply(key).ifPresent(json -> entries.addAll(json(key, json)));
+        return entries;
+    }
+
+    /** As {@link #read}, but an invalid JSON entry is skipped alone, with a warning naming its position. */
+    public static List<Map<String, Object>> readEach(String key, Iterable<String> propertyNames,
+            Function<String, Optional<String>> lookup) {
+        List<Map<String, Object>> entries = indexed(key, propertyNames, lookup);
+        lookup.apply(key).ifPresent(json -> {
+            List<String> elements = JsonArrayElements.split(json);
+            for (int i = 0; i < elements.size(); i++) {
+                object(key, i, elements.get(i)).ifPresent(entries::add);
+            }
+        });
+        return entries;
+    }
+
+    private static List<Map<String, Object>> indexed(String key, Iterable<String> propertyNames,
             Function<String, Optional<String>> lookup) {
         Pattern indexed = Pattern.compile(Pattern.quote(key) + "\\[(\\d+)]\\.(\\w+)");
         Map<Integer, Set<String>> fieldsByIndex = new TreeMap<>();
@@ -54,8 +75,24 @@ public final class ConfigEntries {
             }
             entries.add(entry);
         });
-        lookup.apply(key).ifPresent(json -> entries.addAll(json(key, json)));
         return entries;
+    }
+
+    private static Optional<Map<String, Object>> object(String key, int index, String json) {
+        Type object = new LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass();
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            Map<String, Object> entry = jsonb.fromJson(json, object);
+            if (entry == null) {
+                throw new JsonbException("null");
+            }
+            return Optional.of(entry);
+        } catch (JsonbException | ClassCastException e) {
+            LOG.warning(() -> "ignoring entry " + index + " of " + key + ": not a JSON object: " + json + " ("
+                    + e.getMessage() + ")");
+            return Optional.empty();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot parse " + key, e);
+        }
     }
 
     private static List<Map<String, Object>> json(String key, String json) {

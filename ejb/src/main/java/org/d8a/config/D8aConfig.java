@@ -119,6 +119,17 @@ public class D8aConfig {
         return integer("receiver.publish_max_hits", 500);
     }
 
+    /**
+     * {@code startup.skip_catch_up} (default false, spec/pipeline.md §7.2): the first wheel tick after deployment closes
+     * everything overdue by the wall clock at once instead of following the backlog's data time. The reference's
+     * environment variable {@code SKIP_CATCH_UP} is read too (MicroProfile finds it for the key {@code skip_catch_up}).
+     */
+    public boolean skipCatchUp() {
+        return config.getOptionalValue("startup.skip_catch_up", Boolean.class)
+                .or(() -> config.getOptionalValue("skip_catch_up", Boolean.class))
+                .orElse(Boolean.FALSE);
+    }
+
     /** Number of message groups the hits queue is partitioned into (architecture decision 2). */
     public int queuePartitions() {
         return integer("queue.partitions", 64);

@@ -106,7 +106,7 @@ public final class PropertySettingsReader {
 
     private List<FilterCondition> conditions(String key) {
         List<FilterCondition> conditions = new ArrayList<>();
-        List<Map<String, Object>> entries = ConfigEntries.read(key, propertyNames, lookup);
+        List<Map<String, Object>> entries = ConfigEntries.readEach(key, propertyNames, lookup);
         for (int i = 0; i < entries.size(); i++) {
             Map<String, Object> entry = entries.get(i);
             String where = key + "[" + i + "]";

@@ -53,14 +53,19 @@ public final class Isolation {
     }
 
     /**
-     * What the client sent for a hit, hashed: its client, property and parameters (in key order), not its receive time.
-     * A client that retries a request it got no answer for sends the same; distinct events of a tracker differ in
-     * their parameters (gtag numbers its hits in {@code _s}).
+     * What the client sent for a hit, hashed: its client, property and parameters (in key order), not its receive time,
+     * plus its {@link RequestRepeats} number when it repeats an earlier line of its own request. A client that retries
+     * a request it got no answer for sends the same; distinct events of a tracker differ in their parameters (gtag
+     * numbers its hits in {@code _s}).
      */
     public static String fingerprint(Hit hit) {
         StringBuilder text = new StringBuilder(hit.getPropertyId()).append('\n').append(hit.getClientId());
         new TreeMap<>(hit.getQueryParams()).forEach((key, values) -> values.forEach(value ->
                 text.append('\n').append(key.length()).append(':').append(key).append('=').append(value)));
+        String repeat = hit.getMetadata().get(RequestRepeats.METADATA_KEY);
+        if (repeat != null) {
+            text.append("\n#").append(repeat);
+        }
         return sha256Hex(text.toString());
     }
 

@@ -52,7 +52,8 @@ public class ProtoSessionAppender {
     /**
      * Appends {@code hits} (in arrival order) and returns the receive time of the newest. Hits whose id is already
      * stored (a message redelivered after a crash) and hits that repeat one of their open session exactly (a client
-     * retrying a request) are skipped.
+     * retrying a request) are skipped. Identical lines of one request are not repeats of each other: the receiver
+     * numbers them ({@link RequestRepeats}) and the number is part of the fingerprint.
      */
     public long append(List<Hit> hits) {
         long newest = 0;

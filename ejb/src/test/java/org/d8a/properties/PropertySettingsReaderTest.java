@@ -92,4 +92,38 @@ class PropertySettingsReaderTest {
                 .defaultProperty());
         assertTrue(badExpression.getMessage().contains("broken"), badExpression.getMessage());
     }
+
+    @Test
+    void anInvalidJsonConditionIsSkippedAloneAndAppendedAfterTheFilesOnes(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("d8a.yaml"), """
+                filters:
+                  conditions:
+                    - name: from_file
+                      type: exclude
+                      expression: "startsWith(ip_address, '10.')"
+                """);
+        Map<String, String> properties = new java.util.HashMap<>(new YamlConfigSource(file).getProperties());
+        // FILTERS_CONDITIONS: the second entry is not valid JSON, the third is not an object.
+        properties.put("filters.conditions", "[{\"name\": \"office\", \"type\": \"exclude\", \"expression\": "
+                + "\"ip_address == '1.2.3.4'\"}, {\"name\": \"broken\", \"type\": }, 42, "
+                + "{\"name\": \"staff, tagged\", \"type\": \"allow\", \"test_mode\": true, "
+                + "\"expression\": \"inCidr(ip_address, '10.0.0.0/8')\"}]");
+        PropertySettingsReader reader = new PropertySettingsReader(properties.keySet(),
+                key -> Optional.ofNullable(properties.get(key)));
+        List<org.d8a.sessions.filter.FilterCondition> conditions = reader.defaultProperty().filter().conditions();
+        assertEquals(List.of("from_file", "office", "staff, tagged"),
+                conditions.stream().map(org.d8a.sessions.filter.FilterCondition::name).toList());
+        assertEquals(new org.d8a.sessions.filter.FilterCondition("staff, tagged", false, true,
+                "inCidr(ip_address, '10.0.0.0/8')"), conditions.get(2));
+    }
+
+    @Test
+    void aSingleJsonConditionObjectIsAnEntryToo() {
+        Map<String, String> properties = Map.of("filters.conditions",
+                "{\"name\": \"one\", \"type\": \"exclude\", \"expression\": \"true\"}");
+        PropertySettingsReader reader = new PropertySettingsReader(properties.keySet(),
+                key -> Optional.ofNullable(properties.get(key)));
+        assertEquals(List.of(new org.d8a.sessions.filter.FilterCondition("one", true, false, "true")),
+                reader.defaultProperty().filter().conditions());
+    }
 }

@@ -29,6 +29,7 @@ import org.d8a.hits.ParsedRequest;
 import org.d8a.hits.ip.ClientAddresses;
 import org.d8a.hits.QueryString;
 import org.d8a.properties.PropertyRegistry;
+import org.d8a.sessions.RequestRepeats;
 import org.d8a.protocol.ga4.Ga4Protocol;
 
 /**
@@ -116,6 +117,8 @@ public abstract class CollectResource {
             hit.setArrivalSeq(ArrivalSequence.next());
             hit.getMetadata().put("protocol", protocol.id());
         }
+        // Identical lines of this request stay two events; the store skips only a retry of the whole request.
+        RequestRepeats.number(hits);
         try {
             publisher.publish(hits).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             rawLog.append(hits);

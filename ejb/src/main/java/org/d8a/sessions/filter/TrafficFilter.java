@@ -20,8 +20,10 @@ import org.d8a.sessions.Session;
  * they match, and matching test-mode conditions only name themselves in {@code traffic_filter_name}. A condition whose
  * evaluation fails or is not boolean is ignored for that event, with a warning.
  *
- * <p>Field values are their text, as in the reference, except that a null value is EL {@code null} rather than the
- * text {@code <nil>} (deliberate fix): {@code user_id == null} means what it says.</p>
+ * <p>Field values are their text, as in the reference: a field the event has no value for at all reads as {@code ""}.
+ * A field present with a null value is EL {@code null} rather than the reference's text {@code <nil>} (deliberate fix):
+ * {@code user_id == null} means what it says. Names outside {@code filters.fields} are null (the reference's
+ * undefined variables are nil).</p>
  */
 public final class TrafficFilter {
 
@@ -66,6 +68,11 @@ public final class TrafficFilter {
 
     public List<String> fields() {
         return List.copyOf(fields);
+    }
+
+    /** The conditions, in evaluation order. */
+    public List<FilterCondition> conditions() {
+        return conditions.stream().map(Compiled::condition).toList();
     }
 
     /** The session without the events the filter removes; null when it removes them all. */
@@ -117,6 +124,10 @@ public final class TrafficFilter {
     private Map<String, Object> variables(Event event) {
         Map<String, Object> variables = new HashMap<>();
         for (String field : fields) {
+            if (!event.values().containsKey(field)) {
+                variables.put(field, "");
+                continue;
+            }
             Object value = event.values().get(field);
             variables.put(field, value == null ? null : text(value));
         }

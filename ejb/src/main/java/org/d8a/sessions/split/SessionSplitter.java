@@ -8,7 +8,9 @@ import org.d8a.sessions.Session;
 /**
  * Cuts a closed session into parts (spec/pipeline.md §5.2-5.3): conditions are checked for every event after the
  * first, in the order time, count, user id, campaign; the first that fires starts a new part at that event, which
- * records the cause. Value changes are seen only between two non-empty string values.
+ * records the cause. A value that is absent, null or not a string neither splits nor is remembered. A user id must
+ * also be non-empty; an empty campaign is a value (vector V40: campaign1, -, "", - is two parts), although in production
+ * the campaign column never holds "" because its cast turns "" into null.
  */
 public final class SessionSplitter {
 
@@ -51,8 +53,8 @@ public final class SessionSplitter {
 
         Part(Event first) {
             firstMillis = first.hit().getReceivedAtMillis();
-            userId = remembered(null, first.values().get("user_id"));
-            campaign = remembered(null, first.values().get("utm_campaign"));
+            userId = rememberedUserId(null, first.values().get("user_id"));
+            campaign = rememberedCampaign(null, first.values().get("utm_campaign"));
         }
 
         /** The cause that cuts the part before {@code event}, or null when the event extends the part. */
@@ -65,16 +67,16 @@ public final class SessionSplitter {
             }
             if (rules.onUserIdChange()) {
                 Object value = event.values().get("user_id");
-                boolean changed = changed(userId, value);
-                userId = remembered(userId, value);
+                boolean changed = userId != null && !userId.equals(rememberedUserId(userId, value));
+                userId = rememberedUserId(userId, value);
                 if (changed) {
                     return SplitCause.USER_ID_CHANGED;
                 }
             }
             if (rules.onCampaignChange()) {
                 Object value = event.values().get("utm_campaign");
-                boolean changed = changed(campaign, value);
-                campaign = remembered(campaign, value);
+                boolean changed = campaign != null && !campaign.equals(rememberedCampaign(campaign, value));
+                campaign = rememberedCampaign(campaign, value);
                 if (changed) {
                     return SplitCause.UTM_CAMPAIGN_CHANGED;
                 }
@@ -83,12 +85,14 @@ public final class SessionSplitter {
             return null;
         }
 
-        private static boolean changed(String last, Object value) {
-            return last != null && value instanceof String text && !text.isEmpty() && !text.equals(last);
+        /** The user id to remember after {@code value}: only a non-empty string replaces the last one. */
+        private static String rememberedUserId(String last, Object value) {
+            return value instanceof String text && !text.isEmpty() ? text : last;
         }
 
-        private static String remembered(String last, Object value) {
-            return value instanceof String text && !text.isEmpty() ? text : last;
+        /** The campaign to remember after {@code value}: any string, "" included, replaces the last one. */
+        private static String rememberedCampaign(String last, Object value) {
+            return value instanceof String text ? text : last;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.d8a.sessions.wheel;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -11,9 +12,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.d8a.config.D8aConfig;
 import org.d8a.sessions.DataClock;
 import org.d8a.sessions.QueueBacklog;
 import org.d8a.sessions.close.SessionCloser;
@@ -21,8 +24,10 @@ import org.d8a.sessions.close.SessionCloser;
 /**
  * Closes proto-sessions on data time, once a second (architecture decisions 3 and 4). The watermark is the wall clock
  * while the hits queue is empty and no replay runs, otherwise the receive time of the newest processed hit, so a
- * backlog (or a replayed log, whose chunks leave the queue empty for a moment) is closed in data order as it drains. A proto-session whose timeout falls in bucket B closes once the watermark reaches B + 2 s,
- * as in the reference. Everything due is closed at every tick, so downtime is caught up at the first tick after it.
+ * backlog (or a replayed log, whose chunks leave the queue empty for a moment) is closed in data order as it drains.
+ * A proto-session whose timeout falls in bucket B closes once the watermark reaches B + 2 s, as in the reference.
+ * Everything due is closed at every tick, oldest expiry first, so downtime is caught up as the watermark moves;
+ * {@link CatchUp} decides the bucket, including the one-time rebase of {@code startup.skip_catch_up}.
  */
 @Singleton
 @Startup
@@ -45,7 +50,16 @@ public class TimingWheel {
     @EJB
     WheelCursorStore cursor;
 
+    @Inject
+    D8aConfig config;
+
     private final AtomicBoolean ticking = new AtomicBoolean();
+    private CatchUp catchUp;
+
+    @PostConstruct
+    void init() {
+        catchUp = new CatchUp(config.skipCatchUp());
+    }
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "d8a timing wheel")
     public void tick() {
@@ -53,11 +67,10 @@ public class TimingWheel {
             return;
         }
         try {
-            long watermark = watermarkMillis();
-            if (watermark > 0) {
-                long closeUpTo = Math.floorDiv(watermark, 1000L) - 2;
-                closeDue(closeUpTo);
-                cursor.advanceTo(closeUpTo + 1);
+            OptionalLong closeUpTo = catchUp.closeUpTo(watermarkMillis(), System.currentTimeMillis(), cursor::next);
+            if (closeUpTo.isPresent()) {
+                closeDue(closeUpTo.getAsLong());
+                cursor.advanceTo(closeUpTo.getAsLong() + 1);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "timing wheel tick failed; retrying at the next tick", e);

@@ -13,6 +13,13 @@ public class WheelCursorStore {
     @PersistenceContext(unitName = "d8a")
     EntityManager em;
 
+    /** The next bucket to close, as persisted; null before the wheel first closed anything. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Long next() {
+        WheelCursor cursor = em.find(WheelCursor.class, WheelCursor.DEFAULT);
+        return cursor == null ? null : cursor.getNextBucket();
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void advanceTo(long nextBucket) {
         WheelCursor cursor = em.find(WheelCursor.class, WheelCursor.DEFAULT);

@@ -20,6 +20,7 @@ class ClientIpTest {
             {"192.168.100.123", "2", "192.168.0.0"},
             {"192.168.100.123", "3", "192.0.0.0"},
             {"192.168.100.123", "4", "0.0.0.0"},
+            {"1050:5678:9012:3456:789a:bcde:f012:3456", "0", "1050:5678:9012:3456:789a:bcde:f012:3456"},
             {"1050:5678:9012:3456:789a:bcde:f012:3456", "1", "1050:5678:9012::"},
             {"1050:5678:9012:3456:789a:bcde:f012:3456", "2", "1050:5678::"},
             {"1050:5678:9012:3456:789a:bcde:f012:3456", "3", "1050::"},
@@ -42,12 +43,21 @@ class ClientIpTest {
         assertEquals("1.1.1.1", all.clientIp("10.0.0.1", headers(Map.of("X-Real-IP", "1.1.1.1", "X-Client-IP", "2.2.2.2",
                 "CF-Connecting-IP", "3.3.3.3", "True-Client-IP", "4.4.4.4", "X-Forwarded-For", "5.5.5.5"))));
         assertEquals("11.12.13.14", all.clientIp("11.12.13.14", headers(Map.of("X-Forwarded-For", ""))));
+        // The priority of §8.2 item 5, one header at a time taken away.
+        assertEquals("2.2.2.2", all.clientIp("10.0.0.1", headers(Map.of("X-Client-IP", "2.2.2.2",
+                "CF-Connecting-IP", "3.3.3.3", "True-Client-IP", "4.4.4.4", "X-Forwarded-For", "5.5.5.5"))));
+        assertEquals("3.3.3.3", all.clientIp("10.0.0.1", headers(Map.of("CF-Connecting-IP", "3.3.3.3",
+                "True-Client-IP", "4.4.4.4", "X-Forwarded-For", "5.5.5.5"))));
+        assertEquals("4.4.4.4", all.clientIp("10.0.0.1", headers(Map.of("True-Client-IP", "4.4.4.4",
+                "X-Forwarded-For", "5.5.5.5"))));
+        assertEquals("5.5.5.5", all.clientIp("10.0.0.1", headers(Map.of("X-Forwarded-For", "5.5.5.5"))));
     }
 
     @Test
     void untrustedPeersAreTheClient() {
         TrustedProxies none = new TrustedProxies(List.of());
         assertEquals("10.0.0.1", none.clientIp("10.0.0.1", headers(Map.of("X-Real-IP", "1.1.1.1"))));
+        assertEquals("10.0.0.1", none.clientIp("10.0.0.1", headers(Map.of("X-Forwarded-For", "1.1.1.1"))));
         TrustedProxies onlyV4 = new TrustedProxies(List.of("0.0.0.0/0"));
         assertEquals("2001:db8::1", onlyV4.clientIp("2001:db8:0:0:0:0:0:1", headers(Map.of("X-Real-IP", "1.1.1.1"))));
         TrustedProxies lan = new TrustedProxies(List.of("10.0.0.0/8", "2001:db8::1"));
@@ -56,6 +66,25 @@ class ClientIpTest {
         assertEquals("11.0.0.1", lan.clientIp("11.0.0.1", headers(Map.of("X-Real-IP", "1.1.1.1"))));
         assertThrows(IllegalArgumentException.class, () -> new TrustedProxies(List.of("10.0.0.0/33")));
         assertThrows(IllegalArgumentException.class, () -> new TrustedProxies(List.of("proxy.example.com")));
+    }
+
+    @Test
+    void cidrTrustHonoursHeadersFromInsideTheBlockOnly() {
+        // spec/pipeline.md §8.2 item 5: CIDR trust 10.0.0.0/24 honours headers from 10.0.0.5 only.
+        TrustedProxies slash24 = new TrustedProxies(List.of("10.0.0.0/24"));
+        var forwarded = headers(Map.of("X-Real-IP", "203.0.113.99", "X-Forwarded-For", "198.51.100.7"));
+        assertEquals("203.0.113.99", slash24.clientIp("10.0.0.5", forwarded));
+        assertEquals("10.0.1.5", slash24.clientIp("10.0.1.5", forwarded), "just outside the /24");
+        assertEquals("192.0.2.1", slash24.clientIp("192.0.2.1", forwarded));
+        assertEquals("198.51.100.7", slash24.clientIp("10.0.0.5", headers(Map.of("X-Forwarded-For", "198.51.100.7"))));
+    }
+
+    @Test
+    void forwardedAddressIsMaskedLikeAnyOther() {
+        // §8.2 item 5: trusted proxy + level 1 -> 203.0.113.99 becomes 203.0.113.0.
+        TrustedProxies slash24 = new TrustedProxies(List.of("10.0.0.0/24"));
+        String client = slash24.clientIp("10.0.0.5", headers(Map.of("X-Real-IP", "203.0.113.99")));
+        assertEquals("203.0.113.0", new IpMasking(1).mask(client));
     }
 
     @Test

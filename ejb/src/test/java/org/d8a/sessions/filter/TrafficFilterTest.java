@@ -89,6 +89,35 @@ class TrafficFilterTest {
     }
 
     @Test
+    void aFieldTheEventLacksReadsAsEmptyTextButANullFieldIsNull() {
+        TrafficFilter filter = new TrafficFilter(List.of("ip_address", "user_id", "page_title"), List.of(
+                exclude("no title", "page_title == ''"), exclude("anonymous", "user_id == null")));
+        Event withTitle = event("1.1.1.1", "u1");
+        withTitle.values().put("page_title", "Home");
+        Event lacksTitle = event("1.1.1.1", "u1");
+        Event nullUser = event("1.1.1.1", null);
+        nullUser.values().put("page_title", "Home");
+        assertEquals(List.of(withTitle), kept(filter, withTitle, lacksTitle, nullUser));
+
+        TrafficFilter titleIsNull = new TrafficFilter(List.of("page_title"), List.of(exclude("null", "page_title == null")));
+        Event absent = event("1.1.1.1", "u1");
+        assertEquals(List.of(absent), kept(titleIsNull, absent), "absent is \"\", not null");
+    }
+
+    @Test
+    void nonStringFieldsAreTheirText() {
+        TrafficFilter filter = new TrafficFilter(List.of("engagement_time_msec", "is_first"), List.of(
+                exclude("long", "engagement_time_msec == '1500'"), exclude("first", "is_first == 'true'")));
+        Event numeric = event("1.1.1.1", null);
+        numeric.values().put("engagement_time_msec", 1500L);
+        Event bool = event("1.1.1.1", null);
+        bool.values().put("is_first", true);
+        Event other = event("1.1.1.1", null);
+        other.values().put("engagement_time_msec", 10L);
+        assertEquals(List.of(other), kept(filter, numeric, bool, other));
+    }
+
+    @Test
     void expressionsCannotReachJavaObjects() {
         TrafficFilter filter = new TrafficFilter(FIELDS, List.of(
                 exclude("method call", "ip_address.isEmpty() == false"),

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.d8a.columns.TestHits;
@@ -14,7 +13,7 @@ import org.d8a.properties.PropertySettings;
 import org.d8a.sessions.Isolation;
 import org.d8a.sessions.filter.TrafficFilter;
 import org.d8a.sessions.proto.IdentifierClaim;
-import org.d8a.sessions.proto.IdentifierClaimRepository;
+import org.d8a.sessions.proto.InMemoryClaims;
 import org.d8a.sessions.split.SplitRules;
 import org.junit.jupiter.api.Test;
 
@@ -24,21 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class IdentifierJoinerTest {
 
-    private final Map<String, IdentifierClaim> claims = new HashMap<>();
+    private final InMemoryClaims repository = new InMemoryClaims();
+    private final Map<String, IdentifierClaim> claims = repository.all();
     private final IdentifierJoiner joiner = new IdentifierJoiner();
 
     IdentifierJoinerTest() {
-        joiner.claims = new IdentifierClaimRepository() {
-            @Override
-            public IdentifierClaim find(String identifier) {
-                return claims.get(identifier);
-            }
-
-            @Override
-            public void claim(IdentifierClaim claim) {
-                claims.put(claim.getIdentifier(), claim);
-            }
-        };
+        joiner.claims = repository;
     }
 
     private static PropertySettings property(String id, boolean byStamp, boolean byUserId) {
@@ -73,6 +63,38 @@ class IdentifierJoinerTest {
         assertEquals("A", joiner.ownerOf(hit("A", "P", "ua-1", "U", null), p));
         assertEquals("A", joiner.ownerOf(hit("A", "P", "ua-1", "U", null), p));
         assertEquals("A", joiner.ownerOf(hit("B", "P", "ua-2", "U", null), p));
+    }
+
+    @Test
+    void row3TwoHitsOfAThenBAllWithUserUAreOneProtoSession() {
+        PropertySettings p = property("P", true, true);
+        List<Hit> hits = List.of(hit("A", "P", "ua-a", "U", null), hit("A", "P", "ua-a", "U", null),
+                hit("B", "P", "ua-b", "U", null));
+        List<String> owners = hits.stream().map(h -> joiner.ownerOf(h, p)).toList();
+        assertEquals(List.of("A", "A", "A"), owners, "in arrival order, every hit joins A");
+        assertEquals(List.of(Isolation.isolatedClientId("P", "A")), owners.stream()
+                .map(owner -> Isolation.isolatedClientId("P", owner)).distinct().toList(), "one proto-session");
+    }
+
+    @Test
+    void row6AClaimIsReleasedWhenItsOwnerClosesAndALaterClientThenOwnsIt() {
+        PropertySettings p = property("P", true, true);
+        assertEquals("A", joiner.ownerOf(hit("A", "P", "ua", "U", null), p));
+        assertEquals("A", joiner.ownerOf(hit("B", "P", "ua", "U", null), p), "while A is open");
+        repository.releaseOwnedBy(List.of(Isolation.isolatedClientId("P", "A")));
+        assertEquals(Map.of(), claims, "A's close releases its stamp and its user id");
+        assertEquals("B", joiner.ownerOf(hit("B", "P", "ua", "U", null), p));
+        assertEquals("B", joiner.ownerOf(hit("A", "P", "ua", "U", null), p), "now A joins B");
+    }
+
+    @Test
+    void aCloseReleasesOnlyTheClosingOwnersClaims() {
+        PropertySettings p = property("P", true, true);
+        joiner.ownerOf(hit("A", "P", "ua-a", "UA", null), p);
+        joiner.ownerOf(hit("C", "P", "ua-c", "UC", null), p);
+        repository.releaseOwnedBy(List.of(Isolation.isolatedClientId("P", "A")));
+        assertEquals("C", joiner.ownerOf(hit("D", "P", "ua-c", null, null), p), "C's stamp is still C's");
+        assertEquals("D", joiner.ownerOf(hit("D", "P", "ua-a", "UA", null), p), "A's identifiers are free");
     }
 
     @Test
