@@ -209,6 +209,22 @@ class SessionEngineIT {
         rows.forEach(row -> assertEquals("2", row.get("session_total_events")));
     }
 
+    /** Two identical lines of one request are two events; the same request sent again adds none. */
+    @Test
+    void identicalLinesOfOneRequestAreTwoEventsAndItsRetryAddsNone() throws Exception {
+        String client = unique("twice");
+        String query = "v=2&tid=G-IT&cid=" + Tracker.encode(client);
+        String body = "en=scroll&dl=https%3A%2F%2Fexample.com%2Ftwice\nen=scroll&dl=https%3A%2F%2Fexample.com%2Ftwice";
+        assertEquals(204, tracker.post(query, body).statusCode());
+        assertEquals(204, tracker.post(query, body).statusCode());
+
+        warehouse.await(WarehouseRows.ofClients(client), 2, ROWS_TIMEOUT);
+        Thread.sleep(3000);
+        List<Map<String, String>> rows = warehouse.matching(WarehouseRows.ofClients(client));
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(2, rows.stream().map(row -> row.get("id")).distinct().count(), rows.toString());
+    }
+
     /** Pauses or resumes delivery from the hits queue through the server's management CLI. */
     private static void hitsQueue(String operation) throws IOException, InterruptedException {
         Path cli = Path.of(System.getProperty("d8a.server.dir"), "bin", "jboss-cli.sh");
