@@ -1,4 +1,4 @@
-package org.d8a.warehouse.files;
+package org.d8a.warehouse.files.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
