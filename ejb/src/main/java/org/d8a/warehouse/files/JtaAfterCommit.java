@@ -11,7 +11,7 @@ import org.d8a.warehouse.files.segment.AfterCommit;
 @ApplicationScoped
 public class JtaAfterCommit implements AfterCommit {
 
-    @Resource
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry registry;
 
     @Override
