@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import org.d8a.config.D8aConfig;
 import org.d8a.warehouse.files.schema.StreamSchemas;
+import org.d8a.warehouse.files.segment.AfterCommit;
+import org.d8a.warehouse.files.segment.SegmentLedger;
 import org.d8a.warehouse.files.segment.SegmentSpool;
 import org.d8a.warehouse.files.segment.SegmentUploads;
 import org.d8a.warehouse.files.upload.FilesystemUploader;
@@ -21,11 +23,13 @@ public class FilesWarehouse {
     @Inject
     D8aConfig config;
 
+    /** {@link JpaSegmentLedger} in the server. */
     @Inject
-    JpaSegmentLedger ledger;
+    SegmentLedger ledger;
 
+    /** {@link JtaAfterCommit} in the server. */
     @Inject
-    JtaAfterCommit afterCommit;
+    AfterCommit afterCommit;
 
     private FilesSettings settings;
     private StreamSchemas schemas;

@@ -11,7 +11,7 @@ import org.d8a.warehouse.files.ActiveSegment;
  * The ledger and after-commit hooks as the database and JTA give them, for one transaction at a time: changes to a
  * locked record become the committed state at {@link #commit()} and are dropped at {@link #rollback()}.
  */
-final class SimulatedTransactions implements SegmentLedger, AfterCommit {
+public final class SimulatedTransactions implements SegmentLedger, AfterCommit {
 
     private final Map<String, ActiveSegment> committed = new LinkedHashMap<>();
     private final Map<String, ActiveSegment> working = new LinkedHashMap<>();
@@ -35,7 +35,7 @@ final class SimulatedTransactions implements SegmentLedger, AfterCommit {
         afterCommit.add(action);
     }
 
-    void commit() {
+    public void commit() {
         working.forEach((stem, segment) -> committed.put(stem, new ActiveSegment(segment)));
         working.clear();
         List<Runnable> actions = List.copyOf(afterCommit);
@@ -44,13 +44,13 @@ final class SimulatedTransactions implements SegmentLedger, AfterCommit {
     }
 
     /** A crash after the commit, before the after-commit actions ran. */
-    void commitAndCrash() {
+    public void commitAndCrash() {
         working.forEach((stem, segment) -> committed.put(stem, new ActiveSegment(segment)));
         working.clear();
         afterCommit.clear();
     }
 
-    void rollback() {
+    public void rollback() {
         working.clear();
         afterCommit.clear();
     }
