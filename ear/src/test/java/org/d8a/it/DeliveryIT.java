@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Delivery when the warehouse fails (issue: delivery that loses nothing): the files warehouse is made unwritable by
- * putting a plain file where its segment directory ({@code storage.spool_directory}/warehouse/files/spool) belongs; sessions stay spooled, are retried with backoff, are quarantined
- * after {@code storage.spool_max_failures} (5 in the test configuration) and delivered by the redeliver job.
+ * putting a plain file where its segment directory ({@code storage.spool_directory}/warehouse/files/spool) belongs;
+ * sessions stay spooled, are retried with backoff, are quarantined after {@code storage.spool_max_failures} (5 in the test configuration) and delivered by the redeliver job.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

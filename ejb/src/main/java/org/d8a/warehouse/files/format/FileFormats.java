@@ -9,7 +9,10 @@ public final class FileFormats {
     private FileFormats() {
     }
 
-    /** @throws IllegalStateException {@code unsupported files format: <f>}, {@code unsupported compression for <f>: <c>} */
+    /**
+     * @throws IllegalStateException {@code unsupported files format: <f>} or
+     *     {@code unsupported compression for <f>: <c>}
+     */
     public static FileFormat resolve(String format, String compression, int level) {
         String name = format.trim().toLowerCase(Locale.ROOT);
         String codec = compression == null ? "" : compression.trim().toLowerCase(Locale.ROOT);

@@ -15,8 +15,9 @@ import org.xerial.snappy.Snappy;
 
 /**
  * Page compression for the Parquet writer without Hadoop: parquet-hadoop's own codec factory builds a Hadoop
- * {@code Configuration} and Hadoop codec classes (dragging in hadoop-common and its dependencies at run time), while the
- * codecs themselves are the libraries parquet-hadoop already depends on (snappy-java, zstd-jni) and the JDK's gzip.
+ * {@code Configuration} and Hadoop codec classes (dragging in hadoop-common and its dependencies at run time),
+ * while the codecs themselves are libraries parquet-hadoop already depends on (snappy-java, zstd-jni) and the JDK's
+ * gzip.
  */
 final class ParquetCodecs implements CompressionCodecFactory {
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -55,7 +56,7 @@ public final class SchemaFingerprint {
             };
             case Utf8 -> code(13);
             case Binary -> code(14);
-            case Date -> code(((ArrowType.Date) type).getUnit() == org.apache.arrow.vector.types.DateUnit.DAY ? 16 : 17);
+            case Date -> code(((ArrowType.Date) type).getUnit() == DateUnit.DAY ? 16 : 17);
             case Timestamp -> timestamp((ArrowType.Timestamp) type);
             // a list's element name and nullability are not part of it
             case List -> code(25) + "{" + type(field.getChildren().get(0)) + "}";

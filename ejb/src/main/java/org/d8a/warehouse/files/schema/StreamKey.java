@@ -12,7 +12,7 @@ public record StreamKey(String table, String fingerprint) {
 
     public static final int FINGERPRINT_LENGTH = 16;
 
-    /** Every character but ASCII letters, digits, {@code -} and {@code _} becomes {@code _}: no path escapes a stream. */
+    /** Every character but ASCII letters, digits, {@code -} and {@code _} becomes {@code _}: no path escapes. */
     public static String escapeTable(String table) {
         StringBuilder escaped = new StringBuilder(table.length());
         for (int i = 0; i < table.length(); i++) {
