@@ -32,7 +32,8 @@ class BestEffortDeliveryIT {
         Path config = dir.resolve("d8a.yaml");
         Files.createDirectories(warehouseDir);
         Files.writeString(config, "sessions:\n  timeout: 1s\ndelivery:\n  mode: best_effort\n  best_effort:\n"
-                + "    max_sessions: 3\n    max_age: 5s\nwarehouse:\n  files:\n    filesystem_path: " + warehouseDir
+                + "    max_sessions: 3\n    max_age: 5s\nwarehouse:\n  files:\n    max_segment_age: 1s\n"
+                + "    filesystem_path: " + warehouseDir + "\nstorage:\n  spool_directory: " + dir.resolve("spool")
                 + "\n", StandardCharsets.UTF_8);
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                 dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
@@ -65,10 +66,13 @@ class BestEffortDeliveryIT {
             assertEquals(1, afterAge.getJsonNumber("flushes_by_count").longValue(), afterAge.toString());
             assertEquals(1, afterAge.getJsonNumber("flushes_by_age").longValue(), afterAge.toString());
 
-            // The warehouse fails: the flushed sessions move to the persistent spool and are delivered from there.
-            Path setAside = dir.resolve("warehouse.set-aside");
-            Files.move(warehouseDir, setAside);
-            Files.writeString(warehouseDir, "not a directory");
+            // The warehouse fails (its segments cannot be written): the flushed sessions move to the persistent
+            // spool and are delivered from there.
+            Path staging = dir.resolve("spool/warehouse/files/spool");
+            Path setAside = dir.resolve("staging.set-aside");
+            Files.createDirectories(staging);
+            Files.move(staging, setAside);
+            Files.writeString(staging, "not a directory");
             String[] fallback = {"fallback-a-" + UUID.randomUUID(), "fallback-b-" + UUID.randomUUID(),
                 "fallback-c-" + UUID.randomUUID()};
             for (String client : fallback) {
@@ -81,8 +85,8 @@ class BestEffortDeliveryIT {
             }
             assertEquals(3, memorySpool(server).getJsonNumber("moved_to_spool").longValue(),
                     "the refused buffer moved to the persistent spool");
-            Files.delete(warehouseDir);
-            Files.move(setAside, warehouseDir);
+            Files.delete(staging);
+            Files.move(setAside, staging);
             warehouse.await(WarehouseRows.ofClients(fallback), 3, Duration.ofSeconds(60));
             Thread.sleep(3000);
             List<Map<String, String>> rows = warehouse.matching(WarehouseRows.ofClients(fallback));

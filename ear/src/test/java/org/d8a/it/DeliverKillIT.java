@@ -37,7 +37,8 @@ class DeliverKillIT {
         Path config = dir.resolve("d8a.yaml");
         Files.createDirectories(dir);
         Files.writeString(config, "sessions:\n  timeout: 1s\ndelivery:\n  interval: 1h\n  chunk_size: 20\n"
-                + "warehouse:\n  files:\n    filesystem_path: " + warehouseDir + "\n", StandardCharsets.UTF_8);
+                + "warehouse:\n  files:\n    max_segment_age: 1s\n    filesystem_path: " + warehouseDir + "\n",
+                StandardCharsets.UTF_8);
         String run = "kill-" + UUID.randomUUID() + "-";
 
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),

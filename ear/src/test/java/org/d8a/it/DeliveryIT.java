@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Delivery when the warehouse fails (issue: delivery that loses nothing): the files warehouse is made unwritable by
- * putting a plain file where its directory belongs; sessions stay spooled, are retried with backoff, are quarantined
- * after {@code storage.spool_max_failures} (5 in the test configuration) and delivered by the redeliver job.
+ * putting a plain file where its segment directory ({@code storage.spool_directory}/warehouse/files/spool) belongs;
+ * sessions stay spooled, are retried with backoff, are quarantined after {@code storage.spool_max_failures} (5 in the test configuration) and delivered by the redeliver job.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -48,6 +48,7 @@ class DeliveryIT {
     private URI root;
     private Tracker tracker;
     private Path warehouseDir;
+    private Path stagingDir;
     private Path setAside;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -61,7 +62,8 @@ class DeliveryIT {
         root = baseUrl.toURI().resolve("/");
         tracker = new Tracker(root);
         warehouseDir = Path.of(System.getProperty("d8a.it.dir"), "warehouse");
-        setAside = warehouseDir.resolveSibling("warehouse.set-aside");
+        stagingDir = Path.of(System.getProperty("d8a.it.dir"), "spool", "warehouse", "files", "spool");
+        setAside = stagingDir.resolveSibling("spool.set-aside");
     }
 
     @AfterEach
@@ -72,14 +74,14 @@ class DeliveryIT {
     }
 
     private void breakWarehouse() throws IOException {
-        Files.createDirectories(warehouseDir);
-        Files.move(warehouseDir, setAside);
-        Files.writeString(warehouseDir, "not a directory: the warehouse cannot write here");
+        Files.createDirectories(stagingDir);
+        Files.move(stagingDir, setAside);
+        Files.writeString(stagingDir, "not a directory: the warehouse cannot write here");
     }
 
     private void restoreWarehouse() throws IOException {
-        Files.delete(warehouseDir);
-        Files.move(setAside, warehouseDir);
+        Files.delete(stagingDir);
+        Files.move(setAside, stagingDir);
     }
 
     private JsonObject spool() throws Exception {
@@ -108,8 +110,8 @@ class DeliveryIT {
         }
         JsonObject during = spool();
         assertTrue(during.getJsonNumber("failing").longValue() >= 1, "a delivery failed and waits: " + during);
-        assertTrue(during.getString("last_error").contains(warehouseDir.toString()),
-                "the error names the warehouse that failed: " + during);
+        assertTrue(during.getString("last_error").contains(stagingDir.toString()),
+                "the error names where the warehouse could not write: " + during);
         restoreWarehouse();
 
         new WarehouseRows(warehouseDir).await(WarehouseRows.ofClients(client), 3, ROWS_TIMEOUT);

@@ -2,43 +2,64 @@ package org.d8a.it;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads the rows the files warehouse wrote, as an analyst would: the CSV file of the events table. */
+/**
+ * Reads the rows the files warehouse wrote, as an analyst would: every CSV file of the events table under the
+ * destination ({@code table=events/schema=<fp>/y=/m=/d=/<segment>.csv}), each with its own header. Files appear
+ * complete (the uploader renames them into place), so every {@code .csv} file is read whole.
+ */
 final class WarehouseRows {
 
-    private final Path file;
+    private final Path directory;
 
     WarehouseRows(Path directory) {
-        this.file = directory.resolve("events.csv");
+        this.directory = directory;
     }
 
+    /** The events table's files, oldest segment first (a segment id starts with its seal time in Unix seconds). */
+    private List<Path> files() throws IOException {
+        Path table = directory.resolve("table=events");
+        if (!Files.isDirectory(table)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(table)) {
+            return files.filter(file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(".csv"))
+                    .sorted(Comparator.comparing((Path file) -> file.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    /** The header of the newest file. */
     List<String> header() throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        List<Path> files = files();
+        if (files.isEmpty()) {
+            throw new AssertionError("no CSV file of the events table under " + directory);
+        }
+        try (Reader reader = Files.newBufferedReader(files.get(files.size() - 1), StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.builder().setHeader().get().parse(reader).getHeaderNames();
         }
     }
 
-    /** Every complete row: a line the warehouse is still appending is left for the next read. */
+    /** Every row of every file. */
     List<Map<String, String>> all() throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
         List<Map<String, String>> rows = new ArrayList<>();
-        try (Reader reader = new StringReader(text.substring(0, text.lastIndexOf('\n') + 1))) {
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().get().parse(reader)) {
-                rows.add(record.toMap());
+        for (Path file : files()) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().get().parse(reader)) {
+                    rows.add(record.toMap());
+                }
             }
         }
         return rows;
@@ -58,8 +79,8 @@ final class WarehouseRows {
             rows = matching(filter);
         }
         if (rows.size() < count) {
-            throw new AssertionError("expected " + count + " rows in " + file + " within " + timeout + ", found "
-                    + rows.size() + ": " + rows);
+            throw new AssertionError("expected " + count + " rows under " + directory + " within " + timeout
+                    + ", found " + rows.size() + ": " + rows);
         }
         return rows;
     }

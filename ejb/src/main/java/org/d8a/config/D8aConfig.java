@@ -147,15 +147,6 @@ public class D8aConfig {
         return table;
     }
 
-    public Path filesWarehousePath() {
-        return Path.of(string("warehouse.files.filesystem_path",
-                System.getProperty("jboss.server.data.dir", ".") + "/d8a/warehouse"));
-    }
-
-    public String filesWarehouseFormat() {
-        return string("warehouse.files.format", "csv");
-    }
-
     private List<String> list(String key) {
         return config.getOptionalValue(key, String.class).map(D8aConfig::split).orElse(List.of());
     }
@@ -184,5 +175,130 @@ public class D8aConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("configuration key " + key + ": " + e.getMessage());
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Files warehouse (spec/warehouses.md §4.9). Rows are staged in segments under storage.spool_directory and each
+    // sealed segment is uploaded as one file to warehouse.files.storage.
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Where segments and their schemas wait for upload: {@code <dir>/warehouse/files/spool}, {@code .../schemas}. */
+    public Path spoolDirectory() {
+        return Path.of(string("storage.spool_directory",
+                System.getProperty("jboss.server.data.dir", ".") + "/d8a/spool"));
+    }
+
+    /**
+     * {@code filesystem}, {@code s3} or {@code gcs}. The reference requires it; here it defaults to {@code filesystem}
+     * so that the default run writes files under the server's data directory without any setting.
+     */
+    public String filesStorage() {
+        return string("warehouse.files.storage", "filesystem").toLowerCase(Locale.ROOT);
+    }
+
+    /** The destination directory of {@code storage: filesystem}. */
+    public Path filesWarehousePath() {
+        return Path.of(string("warehouse.files.filesystem_path",
+                System.getProperty("jboss.server.data.dir", ".") + "/d8a/warehouse"));
+    }
+
+    /** {@code csv} or {@code parquet}. */
+    public String filesWarehouseFormat() {
+        return string("warehouse.files.format", "csv");
+    }
+
+    /** csv: empty or {@code gzip}; parquet: empty, {@code snappy}, {@code gzip} or {@code zstd}. */
+    public String filesCompression() {
+        return string("warehouse.files.compression", "");
+    }
+
+    /** gzip level: -1 (Go's default, 6), -2 (Huffman only), 0-9. */
+    public int filesCompressionLevel() {
+        return integer("warehouse.files.compression_level", -1);
+    }
+
+    /** Go template of the remote key, {@code {{.Field}}} substitution only. */
+    public String filesPathTemplate() {
+        return string("warehouse.files.path_template",
+                "table={{.Table}}/schema={{.Schema}}/y={{.Year}}/m={{.MonthPadded}}/d={{.DayPadded}}"
+                        + "/{{.SegmentID}}.{{.Extension}}");
+    }
+
+    /** A segment is sealed after the append that makes it at least this large. */
+    public long filesMaxSegmentSize() {
+        String value = string("warehouse.files.max_segment_size", "1073741824");
+        try {
+            long size = Long.parseLong(value);
+            if (size <= 0) {
+                throw new NumberFormatException();
+            }
+            return size;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("configuration key warehouse.files.max_segment_size must be a positive "
+                    + "number of bytes, got \"" + value + "\"");
+        }
+    }
+
+    /** Period of the flush: every active segment with rows is sealed and every sealed one uploaded. */
+    public Duration filesMaxSegmentAge() {
+        Duration age = duration("warehouse.files.max_segment_age", "1h");
+        if (age.isZero() || age.isNegative()) {
+            throw new IllegalStateException("configuration key warehouse.files.max_segment_age must be positive");
+        }
+        return age;
+    }
+
+    /** Prepended to every object key with a {@code /} (S3). */
+    public String filesPrefix() {
+        return string("warehouse.files.prefix", "");
+    }
+
+    public String filesS3Host() {
+        return string("warehouse.files.s3.host", "");
+    }
+
+    public int filesS3Port() {
+        return integer("warehouse.files.s3.port", 9000);
+    }
+
+    public String filesS3Bucket() {
+        return string("warehouse.files.s3.bucket", "");
+    }
+
+    public String filesS3AccessKey() {
+        return string("warehouse.files.s3.access_key", "");
+    }
+
+    public String filesS3SecretKey() {
+        return string("warehouse.files.s3.secret_key", "");
+    }
+
+    public String filesS3Region() {
+        return string("warehouse.files.s3.region", "us-east-1");
+    }
+
+    /** {@code http} or {@code https}. */
+    public String filesS3Protocol() {
+        return string("warehouse.files.s3.protocol", "http");
+    }
+
+    /** Create the bucket before the first upload; one that exists already is fine. */
+    public boolean filesS3CreateBucket() {
+        return bool("warehouse.files.s3.create_bucket", false);
+    }
+
+    /** Checksums only when the request requires them, for S3-compatible stores that reject them. */
+    public boolean filesS3DisableUploadChecksums() {
+        return bool("warehouse.files.s3.disable_upload_checksums", false);
+    }
+
+    private boolean bool(String key, boolean defaultValue) {
+        String value = string(key, Boolean.toString(defaultValue)).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalStateException("configuration key " + key + " must be true or false, got \""
+                    + value + "\"");
+        };
     }
 }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.d8a.config.D8aConfig;
-import org.d8a.warehouse.files.CsvFilesDriver;
+import org.d8a.warehouse.files.FilesWarehouseDriver;
 
 /** The warehouse driver of each property, chosen by {@code warehouse.driver}. */
 @ApplicationScoped
@@ -16,7 +16,7 @@ public class Warehouses {
     D8aConfig config;
 
     @Inject
-    CsvFilesDriver files;
+    FilesWarehouseDriver files;
 
     private WarehouseDriver defaultDriver;
 
@@ -30,10 +30,7 @@ public class Warehouses {
         String driver = config.warehouseDriver();
         defaultDriver = switch (driver) {
             case "files" -> {
-                if (!config.filesWarehouseFormat().equals("csv")) {
-                    throw new IllegalStateException("warehouse.files.format " + config.filesWarehouseFormat()
-                            + " is not supported; use csv");
-                }
+                files.validate();
                 yield files;
             }
             default -> throw new IllegalStateException("warehouse.driver " + driver + " is not supported; use files");

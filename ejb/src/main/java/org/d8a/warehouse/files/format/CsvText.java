@@ -1,4 +1,4 @@
-package org.d8a.warehouse.files;
+package org.d8a.warehouse.files.format;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,16 +13,16 @@ import java.util.Map;
  * printed Go-style) so files compare byte for byte. Commons CSV's minimal quoting quotes more fields than Go does
  * (any field starting with a character up to {@code #}), hence these few lines of our own.
  */
-final class CsvText {
+public final class CsvText {
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
     private CsvText() {
     }
 
     /** One CSV line (ending in {@code \n}) of the given cells. */
-    static String line(List<String> cells) {
+    public static String line(List<String> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -48,15 +48,15 @@ final class CsvText {
     }
 
     /**
-     * Text of one value: timestamps as RFC 3339 UTC with milliseconds, dates as {@code YYYY-MM-DD}, lists and structs as
-     * compact JSON, null empty.
+     * Text of one value: timestamps as RFC 3339 UTC, dates as {@code YYYY-MM-DD}, floats as Go prints them, lists and
+     * structs as compact JSON, null empty.
      */
-    static String of(Object value) {
+    public static String of(Object value) {
         if (value == null) {
             return "";
         }
         if (value instanceof Instant instant) {
-            return TIMESTAMP.format(instant);
+            return timestamp(instant);
         }
         if (value instanceof LocalDate date) {
             return date.toString();
@@ -64,10 +64,37 @@ final class CsvText {
         if (value instanceof Double number) {
             return goFloat(number);
         }
+        if (value instanceof Float number) {
+            return goFloat32(number);
+        }
         if (value instanceof List<?> || value instanceof Map<?, ?>) {
             return GoJson.of(value);
         }
         return value.toString();
+    }
+
+    /**
+     * RFC 3339 in UTC. Our timestamps have millisecond precision (a deliberate fix), so the milliseconds are always
+     * printed; finer digits only when present, trailing zeros trimmed as Go's RFC3339Nano does.
+     */
+    static String timestamp(Instant instant) {
+        StringBuilder text = new StringBuilder(SECONDS.format(instant)).append('.');
+        int nanos = instant.getNano();
+        text.append(String.format("%03d", nanos / 1_000_000));
+        int finer = nanos % 1_000_000;
+        if (finer != 0) {
+            String digits = String.format("%06d", finer);
+            text.append(digits.replaceFirst("0+$", ""));
+        }
+        return text.append('Z').toString();
+    }
+
+    /** Go's {@code %v} for a float32: float32-shortest digits, otherwise as {@link #goFloat(double)}. */
+    static String goFloat32(float value) {
+        if (Float.isNaN(value) || Float.isInfinite(value) || value == 0) {
+            return goFloat(value);
+        }
+        return layout(new BigDecimal(Float.toString(value)).stripTrailingZeros(), value < 0);
     }
 
     /** Go's {@code %v} for a float64: shortest digits, exponent form below 1e-4 and from 1e6 on. */
@@ -81,12 +108,15 @@ final class CsvText {
         if (value == 0) {
             return 1 / value < 0 ? "-0" : "0";
         }
-        BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        return layout(new BigDecimal(Double.toString(value)).stripTrailingZeros(), value < 0);
+    }
+
+    private static String layout(BigDecimal shortest, boolean negative) {
         int exponent = shortest.precision() - shortest.scale() - 1;
         if (exponent < -4 || exponent >= 6) {
             String digits = shortest.unscaledValue().abs().toString();
             String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+            return (negative ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
                     + String.format("%02d", Math.abs(exponent));
         }
         return shortest.toPlainString();

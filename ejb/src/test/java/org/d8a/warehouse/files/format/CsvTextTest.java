@@ -1,4 +1,4 @@
-package org.d8a.warehouse.files;
+package org.d8a.warehouse.files.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,10 +30,13 @@ class CsvTextTest {
         assertEquals("", CsvText.quote(""));
     }
 
+    /** Vector 22: nanoseconds as Go's RFC3339Nano prints them; our millisecond timestamps keep their 3 digits. */
     @Test
     void nullsAreEmptyAndTimesAreUtcWithMilliseconds() {
-        assertEquals("2,", CsvText.line(cells(2L, null)).trim());
-        assertEquals("2026-02-24T14:30:45.123Z", CsvText.of(Instant.parse("2026-02-24T14:30:45.123456789Z")));
+        assertEquals("2,\n", CsvText.line(cells(2L, null)));
+        assertEquals("2026-02-24T14:30:45.123456789Z", CsvText.of(Instant.parse("2026-02-24T14:30:45.123456789Z")));
+        assertEquals("2026-02-24T14:30:45.120Z", CsvText.of(Instant.parse("2026-02-24T14:30:45.120Z")));
+        assertEquals("2026-02-24T14:30:45.1234Z", CsvText.of(Instant.parse("2026-02-24T14:30:45.123400Z")));
         assertEquals("2026-02-24T14:30:45.000Z", CsvText.of(Instant.parse("2026-02-24T14:30:45Z")));
         assertEquals("2026-02-24", CsvText.of(LocalDate.of(2026, 2, 24)));
     }
@@ -50,6 +53,14 @@ class CsvTextTest {
         assertEquals("-2.5", CsvText.goFloat(-2.5));
         assertEquals("NaN", CsvText.goFloat(Double.NaN));
         assertEquals("+Inf", CsvText.goFloat(Double.POSITIVE_INFINITY));
+    }
+
+    /** Vector 22: a float32 prints its own shortest digits, not those of the double it widens to. */
+    @Test
+    void float32PrintsFloat32Digits() {
+        assertEquals("67.89", CsvText.of(67.89f));
+        assertEquals("1e+07", CsvText.of(1e7f));
+        assertEquals("[67.89]", GoJson.of(List.of(67.89f)));
     }
 
     private static List<String> cells(Object... values) {

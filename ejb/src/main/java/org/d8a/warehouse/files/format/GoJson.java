@@ -1,4 +1,4 @@
-package org.d8a.warehouse.files;
+package org.d8a.warehouse.files.format;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,12 +11,12 @@ import java.util.TreeMap;
  * warehouses.md §4.6): object keys sorted, {@code <}, {@code >} and {@code &} escaped, floats in plain decimal between
  * 1e-6 and 1e21 and in exponent form outside. JSON-B cannot be told to produce this exact text, hence this writer.
  */
-final class GoJson {
+public final class GoJson {
 
     private GoJson() {
     }
 
-    static String of(Object value) {
+    public static String of(Object value) {
         StringBuilder json = new StringBuilder();
         append(json, value);
         return json.toString();
@@ -31,8 +31,11 @@ final class GoJson {
             json.append(value);
         } else if (value instanceof Double number) {
             appendFloat(json, number);
+        } else if (value instanceof Float number) {
+            // float32-shortest digits, read back as the double that prints the same
+            appendFloat(json, Double.parseDouble(Float.toString(number)));
         } else if (value instanceof Instant instant) {
-            appendString(json, instant.toString());
+            appendString(json, CsvText.timestamp(instant));
         } else if (value instanceof Map<?, ?> map) {
             json.append('{');
             boolean first = true;

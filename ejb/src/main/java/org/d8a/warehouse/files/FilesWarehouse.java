@@ -1,0 +1,72 @@
+package org.d8a.warehouse.files;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.d8a.config.D8aConfig;
+import org.d8a.warehouse.files.schema.StreamSchemas;
+import org.d8a.warehouse.files.segment.AfterCommit;
+import org.d8a.warehouse.files.segment.SegmentLedger;
+import org.d8a.warehouse.files.segment.SegmentSpool;
+import org.d8a.warehouse.files.segment.SegmentUploads;
+import org.d8a.warehouse.files.upload.FilesystemUploader;
+import org.d8a.warehouse.files.upload.S3Uploader;
+import org.d8a.warehouse.files.upload.SegmentUpload;
+import org.d8a.warehouse.files.upload.Uploader;
+
+/** The parts of the files warehouse, assembled once from the configuration: spool, schemas, upload. */
+@ApplicationScoped
+public class FilesWarehouse {
+
+    @Inject
+    D8aConfig config;
+
+    /** {@link JpaSegmentLedger} in the server. */
+    @Inject
+    SegmentLedger ledger;
+
+    /** {@link JtaAfterCommit} in the server. */
+    @Inject
+    AfterCommit afterCommit;
+
+    private FilesSettings settings;
+    private StreamSchemas schemas;
+    private SegmentSpool spool;
+    private Uploader uploader;
+    private SegmentUploads uploads;
+
+    @PostConstruct
+    void assemble() {
+        settings = FilesSettings.from(config);
+        schemas = new StreamSchemas(settings.schemaDirectory());
+        spool = new SegmentSpool(settings.segmentDirectory(), ledger, afterCommit, settings.maxSegmentSize(),
+                Clock.systemUTC());
+        uploader = settings.s3() != null ? new S3Uploader(settings.s3())
+                : new FilesystemUploader(settings.filesystemPath());
+        uploads = new SegmentUploads(spool, new SegmentUpload(schemas, settings.format(), settings.template(),
+                uploader));
+    }
+
+    @PreDestroy
+    void release() {
+        uploader.close();
+    }
+
+    public FilesSettings settings() {
+        return settings;
+    }
+
+    public StreamSchemas schemas() {
+        return schemas;
+    }
+
+    public SegmentSpool spool() {
+        return spool;
+    }
+
+    public SegmentUploads uploads() {
+        return uploads;
+    }
+}

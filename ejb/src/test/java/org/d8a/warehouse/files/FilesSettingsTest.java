@@ -1,0 +1,86 @@
+package org.d8a.warehouse.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.d8a.config.D8aConfig;
+import org.d8a.warehouse.files.format.ParquetFileFormat;
+import org.d8a.warehouse.files.segment.SegmentUploads;
+import org.d8a.warehouse.files.upload.S3Settings;
+import org.junit.jupiter.api.Test;
+
+/** spec/warehouses.md §7 vector 25 and the files warehouse's defaults, through D8aConfig's keys. */
+class FilesSettingsTest {
+
+    private static FilesSettings settings(Map<String, String> values) {
+        return FilesSettings.from(new D8aConfig(new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(values, "test", 500)).build()));
+    }
+
+    private static String error(Map<String, String> values) {
+        return assertThrows(IllegalStateException.class, () -> settings(values)).getMessage();
+    }
+
+    @Test
+    void vector25FormatAndCompressionErrors() {
+        assertEquals("unsupported compression for csv: snappy",
+                error(Map.of("warehouse.files.format", "csv", "warehouse.files.compression", "snappy")));
+        assertEquals("unsupported compression for parquet: brotli",
+                error(Map.of("warehouse.files.format", "parquet", "warehouse.files.compression", "brotli")));
+        assertEquals("unsupported files format: json", error(Map.of("warehouse.files.format", "json")));
+    }
+
+    @Test
+    void vector25DefaultsAndTheFlushPeriod() {
+        System.setProperty("jboss.server.data.dir", "/srv/d8a-data");
+        try {
+            FilesSettings defaults = settings(Map.of());
+            assertEquals("filesystem", defaults.storage());
+            assertEquals("csv", defaults.format().extension());
+            assertEquals(1073741824L, defaults.maxSegmentSize());
+            assertEquals(Duration.ofHours(1), defaults.maxSegmentAge());
+            assertEquals(Path.of("/srv/d8a-data/d8a/warehouse"), defaults.filesystemPath());
+            assertEquals(Path.of("/srv/d8a-data/d8a/spool/warehouse/files/spool"), defaults.segmentDirectory());
+            assertNull(defaults.s3());
+            assertEquals(3, SegmentUploads.MAX_FAILURES);
+        } finally {
+            System.clearProperty("jboss.server.data.dir");
+        }
+        assertEquals(Duration.ofMinutes(37), settings(Map.of("warehouse.files.max_segment_age", "37m"))
+                .maxSegmentAge());
+    }
+
+    @Test
+    void parquetCodecsGzippedCsvAndS3() {
+        FilesSettings parquet = settings(Map.of("warehouse.files.format", "PARQUET",
+                "warehouse.files.compression", "zstd"));
+        assertEquals(ParquetFileFormat.class, parquet.format().getClass());
+        assertEquals("parquet", parquet.format().extension());
+        assertEquals("csv.gz", settings(Map.of("warehouse.files.compression", "gzip",
+                "warehouse.files.compression_level", "9")).format().extension());
+        S3Settings s3 = settings(Map.of("warehouse.files.storage", "s3", "warehouse.files.s3.host", "minio",
+                "warehouse.files.s3.bucket", "events", "warehouse.files.prefix", "d8a")).s3();
+        assertEquals("http://minio:9000", s3.endpoint());
+        assertEquals("us-east-1", s3.region());
+        assertEquals("d8a", s3.prefix());
+        assertEquals(false, s3.createBucket());
+    }
+
+    @Test
+    void storageAndTemplateErrors() {
+        assertEquals("warehouse.files.s3.bucket is required when warehouse.files.storage is s3",
+                error(Map.of("warehouse.files.storage", "s3", "warehouse.files.s3.host", "minio")));
+        assertEquals("warehouse.files.storage gcs is not supported yet; use filesystem or s3",
+                error(Map.of("warehouse.files.storage", "gcs")));
+        assertEquals("unsupported warehouse.files.storage: ftp (use filesystem, s3 or gcs)",
+                error(Map.of("warehouse.files.storage", "ftp")));
+        assertEquals("invalid warehouse.files.path_template {{.Table}}/../x: the key must not contain \"..\", got "
+                + "test/../x", error(Map.of("warehouse.files.path_template", "{{.Table}}/../x")));
+    }
+}
