@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.annotation.PreDestroy;
 import org.d8a.config.D8aConfig;
+import org.d8a.warehouse.clickhouse.ClickHouseDataSources;
 import org.d8a.warehouse.files.CsvFilesDriver;
 
 /** The warehouse driver of each property, chosen by {@code warehouse.driver}. */
@@ -19,6 +21,8 @@ public class Warehouses {
     CsvFilesDriver files;
 
     private WarehouseDriver defaultDriver;
+    /** A driver this bean made (not a CDI bean of its own), closed when the application stops. */
+    private WarehouseDriver created;
 
     /** Chooses the driver while the application deploys: an unknown driver or format fails the deployment. */
     void selectAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
@@ -36,8 +40,17 @@ public class Warehouses {
                 }
                 yield files;
             }
-            default -> throw new IllegalStateException("warehouse.driver " + driver + " is not supported; use files");
+            case "clickhouse" -> created = ClickHouseDataSources.driver(config);
+            default -> throw new IllegalStateException("warehouse.driver " + driver
+                    + " is not supported; use files or clickhouse");
         };
+    }
+
+    @PreDestroy
+    void close() {
+        if (created != null) {
+            created.close();
+        }
     }
 
     public WarehouseDriver forProperty(String propertyId) {
