@@ -221,6 +221,41 @@ class ClickHouseDriverTest {
     }
 
     @Test
+    void aColumnAddedBehindTheDriversBackIsSeenAtTheNextWrite() throws Exception {
+        String table = table();
+        Schema before = new Schema(List.of(TestSchema.notNull("id", TestSchema.UTF8)));
+        driver.createTable(table, before);
+        driver.write(table, before, List.of(Map.of("id", "a")));
+        // An operator's ALTER: the driver's cached columns are now stale.
+        server.execute("ALTER TABLE testdb." + table + " ADD COLUMN extra Int64 DEFAULT 0");
+        Schema after = new Schema(List.of(TestSchema.notNull("id", TestSchema.UTF8),
+                Field.nullable("extra", TestSchema.INT64)));
+        driver.write(table, after, List.of(Map.of("id", "b", "extra", 5L)));
+        assertEquals(List.of("a\t0", "b\t5"), select("SELECT id, extra FROM testdb." + table + " ORDER BY id"));
+    }
+
+    @Test
+    void aSchemaThatDoesNotMatchTheTableIsNotWritten() throws Exception {
+        String table = table();
+        driver.createTable(table, new Schema(List.of(TestSchema.notNull("id", TestSchema.UTF8))));
+        Schema two = new Schema(List.of(TestSchema.notNull("id", TestSchema.UTF8),
+                Field.nullable("extra", TestSchema.INT64)));
+        WarehouseException count = assertThrows(WarehouseException.class,
+                () -> driver.write(table, two, List.of(Map.of("id", "b"))));
+        assertEquals("error sorting schema fields: column count mismatch: realFields has 1 columns, schemaFields "
+                + "has 2 columns", count.getMessage());
+        WarehouseException name = assertThrows(WarehouseException.class, () -> driver.write(table,
+                new Schema(List.of(TestSchema.notNull("other", TestSchema.UTF8))), List.of(Map.of("other", "x"))));
+        assertEquals("error sorting schema fields: column other not found in realFields", name.getMessage());
+    }
+
+    @Test
+    void writingToAMissingTableFailsWithTableNotFound() {
+        assertThrows(TableNotFoundException.class, () -> driver.write("no_such_table_abc", TestSchema.schema(),
+                List.of(fullRow("x"))));
+    }
+
+    @Test
     void everyStatementCarriesTheSettings() throws Exception {
         String table = table();
         driver.createTable(table, TestSchema.schema());
