@@ -15,7 +15,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.d8a.warehouse.ColumnAlreadyExistsException;
 import org.d8a.warehouse.TableAlreadyExistsException;
 import org.d8a.warehouse.TableNotFoundException;
-import org.d8a.warehouse.UnsupportedMappingException;
 import org.d8a.warehouse.WarehouseDriver;
 import org.d8a.warehouse.WarehouseException;
 import org.d8a.warehouse.schema.MissingColumns;
@@ -167,10 +166,10 @@ public class ClickHouseDriver implements WarehouseDriver {
     private Map<String, Field> read(String table) throws WarehouseException {
         try (Connection connection = dataSource.getConnection()) {
             return TableColumns.read(connection, database, table);
-        } catch (UnsupportedMappingException e) {
-            throw e;
         } catch (SQLException e) {
             throw new WarehouseException("error reading the columns of " + name(table) + ": " + e.getMessage(), e);
+        } catch (WarehouseException e) {
+            throw new WarehouseException("table " + name(table) + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.d8a.warehouse.UnsupportedMappingException;
+import org.d8a.warehouse.WarehouseException;
 
 /** A table's columns as the server has them, from {@code system.columns}, in table order. */
 final class TableColumns {
@@ -23,10 +24,10 @@ final class TableColumns {
 
     /**
      * @return the columns by name in table order; empty when the table does not exist
-     * @throws UnsupportedMappingException for a column type d8a does not create
+     * @throws WarehouseException naming a column whose type d8a does not create: it cannot be compared or written
      */
     static Map<String, Field> read(Connection connection, String database, String table)
-            throws SQLException, UnsupportedMappingException {
+            throws SQLException, WarehouseException {
         Map<String, Field> columns = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
             statement.setString(1, database);
@@ -34,7 +35,13 @@ final class TableColumns {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String name = rows.getString(1);
-                    columns.put(name, ClickHouseColumnReader.field(name, rows.getString(2), rows.getString(3)));
+                    String type = rows.getString(2);
+                    try {
+                        columns.put(name, ClickHouseColumnReader.field(name, type, rows.getString(3)));
+                    } catch (UnsupportedMappingException e) {
+                        throw new WarehouseException("column \"" + name + "\" of type " + type
+                                + " is not one d8a writes: " + e.getMessage(), e);
+                    }
                 }
             }
         }

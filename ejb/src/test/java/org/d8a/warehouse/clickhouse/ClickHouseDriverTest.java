@@ -143,6 +143,17 @@ class ClickHouseDriverTest {
     }
 
     @Test
+    void aColumnTypeD8aDoesNotCreateStopsTheComparisonNamingIt() throws Exception {
+        String table = table();
+        server.execute("CREATE TABLE testdb." + table + " (id String, n Nullable(String)) ENGINE = MergeTree() "
+                + "ORDER BY tuple()");
+        WarehouseException e = assertThrows(WarehouseException.class,
+                () -> driver.missingColumns(table, TestSchema.schema()));
+        assertEquals("table testdb." + table + ": column \"n\" of type Nullable(String) is not one d8a writes: "
+                + "mapper \"clickhouse\" does not support Arrow type \"Nullable(String)\"", e.getMessage());
+    }
+
+    @Test
     void writingNoRowsSendsNothing() throws Exception {
         driver.write("never_created_table", TestSchema.schema(), List.of());
     }
