@@ -109,10 +109,14 @@ public class ClickHouseDriver implements WarehouseDriver {
         if (rows.isEmpty()) {
             return;
         }
-        String sql = JsonEachRowInsert.statement(ClickHouseIdentifiers.table(database, table),
-                tableColumns(table, schema), rows);
-        try {
-            execute(sql);
+        JsonEachRowInsert insert = JsonEachRowInsert.of(tableColumns(table, schema), rows);
+        String reference = ClickHouseIdentifiers.table(database, table);
+        try (Connection connection = dataSource.getConnection()) {
+            if (ClientInsert.available(connection)) {
+                ClientInsert.send(connection, reference, insert);
+            } else {
+                execute(connection, insert.statement(reference));
+            }
         } catch (SQLException e) {
             throw new WarehouseException("error sending batch to " + name(table) + ": " + e.getMessage(), e);
         }
@@ -174,7 +178,13 @@ public class ClickHouseDriver implements WarehouseDriver {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection()) {
+            execute(connection, sql);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             // Row values are data: JDBC escapes such as {d '...'} in them must reach the server untouched.
             statement.setEscapeProcessing(false);
             statement.execute(sql);

@@ -31,15 +31,14 @@ class ClickHouseDriverTest {
     private static final Logger LOG = Logger.getLogger(ClickHouseDriverTest.class.getName());
     private static final AtomicInteger TABLES = new AtomicInteger();
 
-    private static ChdbServer server;
-    private static ClickHouseDriver driver;
+    static ChdbServer server;
+    static ClickHouseDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
         server = ChdbServer.start();
         server.execute("CREATE DATABASE IF NOT EXISTS testdb");
-        driver = new ClickHouseDriver(server.dataSource("testdb"), "testdb",
-                new TableOptions("MergeTree()", "", List.of("tuple()"), 0), () -> { });
+        driver = testDriver(server.dataSource("testdb"));
         LOG.info(() -> {
             try {
                 return "ClickHouse driver tests run against ClickHouse " + server.version() + " (chDB)";
@@ -47,6 +46,11 @@ class ClickHouseDriverTest {
                 return "version unknown: " + e;
             }
         });
+    }
+
+    static ClickHouseDriver testDriver(javax.sql.DataSource dataSource) {
+        return new ClickHouseDriver(dataSource, "testdb", new TableOptions("MergeTree()", "", List.of("tuple()"), 0),
+                () -> { });
     }
 
     @AfterAll

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class JsonEachRowInsertTest {
 
     private static String insert(List<Field> columns, Map<String, Object> row) throws WarehouseException {
-        return JsonEachRowInsert.statement("`db`.`t`", columns, List.of(row));
+        return JsonEachRowInsert.of(columns, List.of(row)).statement("`db`.`t`");
     }
 
     private static String line(List<Field> columns, Map<String, Object> row) throws WarehouseException {
