@@ -301,4 +301,66 @@ public class D8aConfig {
                     + value + "\"");
         };
     }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // ClickHouse warehouse (warehouse.driver: clickhouse), spec/warehouses.md §2.1
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Host of the ClickHouse HTTP interface; required unless {@code warehouse.clickhouse.datasource} is set. */
+    public String clickhouseHost() {
+        return clickhouseRequired("warehouse.clickhouse.host");
+    }
+
+    /**
+     * The HTTP interface's port (8123, or 8443 with TLS). The reference's default, 9000, is ClickHouse's native TCP
+     * protocol, which the JVM drivers do not speak.
+     */
+    public int clickhousePort() {
+        return integer("warehouse.clickhouse.port", 8123);
+    }
+
+    /** The database the table lives in; required. */
+    public String clickhouseDatabase() {
+        return clickhouseRequired("warehouse.clickhouse.database");
+    }
+
+    public String clickhouseUsername() {
+        return string("warehouse.clickhouse.username", "");
+    }
+
+    public String clickhousePassword() {
+        return config.getOptionalValue("warehouse.clickhouse.password", String.class).orElse("");
+    }
+
+    /** ORDER BY of a new table, comma-separated (an expression cannot contain a comma). */
+    public String clickhouseOrderBy() {
+        return string("warehouse.clickhouse.order_by", "property_id,date_utc,session_id");
+    }
+
+    /** PARTITION BY of a new table; empty for none. */
+    public String clickhousePartitionBy() {
+        return string("warehouse.clickhouse.partition_by", "toYYYYMM(date_utc)");
+    }
+
+    /** HTTPS instead of HTTP. */
+    public boolean clickhouseSecure() {
+        return config.getOptionalValue("warehouse.clickhouse.secure", Boolean.class).orElse(Boolean.FALSE);
+    }
+
+    /**
+     * JNDI name of a WildFly datasource (e.g. {@code java:jboss/datasources/ClickHouse}) to use instead of host,
+     * port, TLS and credentials, so that operators manage the connection in the console.
+     */
+    public java.util.Optional<String> clickhouseDatasource() {
+        return config.getOptionalValue("warehouse.clickhouse.datasource", String.class).map(String::trim)
+                .filter(name -> !name.isEmpty());
+    }
+
+    private String clickhouseRequired(String key) {
+        String value = string(key, "");
+        if (value.isEmpty()) {
+            throw new IllegalStateException(key + " is required with warehouse.driver clickhouse");
+        }
+        return value;
+    }
 }
