@@ -342,6 +342,14 @@ public class D8aConfig {
         return string("warehouse.clickhouse.partition_by", "toYYYYMM(date_utc)");
     }
 
+    /**
+     * ClickHouse's LZ4 compression of requests and responses, on as in the reference. Turn it off for a server (or a
+     * proxy in front of one) that does not take it.
+     */
+    public boolean clickhouseCompression() {
+        return bool("warehouse.clickhouse.compression", true);
+    }
+
     /** HTTPS instead of HTTP. */
     public boolean clickhouseSecure() {
         return config.getOptionalValue("warehouse.clickhouse.secure", Boolean.class).orElse(Boolean.FALSE);

@@ -25,8 +25,12 @@ public final class ClickHouseDataSources {
             // The container owns its pool: closing the driver must not close it.
             return new ClickHouseDriver(lookup(name), database, options, () -> { });
         }
+        Properties extra = new Properties();
+        if (!config.clickhouseCompression()) {
+            extra.setProperty("compress", "false");
+        }
         DataSource direct = direct(config.clickhouseHost(), config.clickhousePort(), config.clickhouseSecure(),
-                database, config.clickhouseUsername(), config.clickhousePassword(), new Properties());
+                database, config.clickhouseUsername(), config.clickhousePassword(), extra);
         // The JDBC driver's own data source keeps no pool (each connection has its HTTP client and is closed after its
         // statement), so there is nothing more to release.
         return new ClickHouseDriver(direct, database, options, () -> { });
