@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Measures the deliver job: fills the spool of a running server started with `delivery.interval: 1h` (so nothing is
-# delivered meanwhile), then delivers it with the given chunk size and prints rows per second.
-# Usage: bench/deliver.sh CSV_FILE SECONDS_OF_LOAD CHUNK_SIZE     (needs wrk: apt-get install wrk)
+# delivered meanwhile), then delivers it with the given chunk size and prints rows per second (one row per session).
+# Usage: bench/deliver.sh WAREHOUSE_DIR SECONDS_OF_LOAD CHUNK_SIZE     (needs wrk: apt-get install wrk)
 set -euo pipefail
-csv=$1; seconds=$2; chunk=$3
+warehouse=$1; seconds=$2; chunk=$3
 here=$(cd "$(dirname "$0")" && pwd)
 depth() { curl -s localhost:8080/spool | sed 's/.*"depth":\([0-9]*\).*/\1/'; }
-rows() { if [ -f "$csv" ]; then echo $(( $(wc -l < "$csv") - 1 )); else echo 0; fi; }
+rows() { "$here/warehouse-rows.sh" "$warehouse"; }
 
 RUN=deliver-$RANDOM CLIENTS=100000000 wrk -t1 -c64 -d${seconds}s -s "$here/ga4-hits.lua" http://localhost:8080 | tail -1
 # Every hit is a session of its own; wait until the consumers and the closer have spooled all of them.
@@ -18,5 +18,8 @@ start=$(date +%s.%N)
 curl -s -X POST "localhost:8080/spool/deliver?chunk_size=$chunk" > /dev/null
 while [ "$(depth)" != "0" ]; do sleep 0.5; done
 elapsed=$(echo "$(date +%s.%N) - $start" | bc)
+# The spool is empty once every row is staged in the files warehouse's segments; count them once they are uploaded.
+previous=-1
+while [ "$(rows)" != "$previous" ]; do previous=$(rows); sleep 3; done
 written=$(( $(rows) - before ))
-echo "chunk $chunk: $spooled sessions spooled, $written rows written in $elapsed s: $(echo "$written / $elapsed" | bc) rows/s"
+echo "chunk $chunk: $spooled sessions spooled, delivered in $elapsed s: $(echo "$spooled / $elapsed" | bc) rows/s; $written rows uploaded"

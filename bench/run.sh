@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Measures a running d8a server: GA4 hits accepted per second (wrk, 64 connections, CLIENTS distinct clients) and,
-# once the load stops, how long until every session has closed and its rows are in the CSV.
-# Usage: bench/run.sh CSV_FILE [SECONDS] [CLIENTS]     (needs wrk: apt-get install wrk)
+# once the load stops, how long until every session has closed and its rows are in the warehouse's CSV files
+# (the server's warehouse.files.max_segment_age bounds how long an uploaded file takes).
+# Usage: bench/run.sh WAREHOUSE_DIR [SECONDS] [CLIENTS]     (needs wrk: apt-get install wrk)
 set -euo pipefail
-csv=$1; seconds=${2:-30}; clients=${3:-1000}
+warehouse=$1; seconds=${2:-30}; clients=${3:-1000}
 here=$(cd "$(dirname "$0")" && pwd)
-rows() { if [ -f "$csv" ]; then echo $(( $(wc -l < "$csv") - 1 )); else echo 0; fi; }
+rows() { "$here/warehouse-rows.sh" "$warehouse"; }
 
 RUN=warm-$RANDOM CLIENTS=$clients wrk -t1 -c64 -d10s -s "$here/ga4-hits.lua" http://localhost:8080 > /dev/null
 before=$(rows)

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SessionEngineIT {
 
     private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(60);
+    private static final int BACKLOG_HITS = 400;
 
     @ArquillianResource
     URL baseUrl;
@@ -132,25 +133,29 @@ class SessionEngineIT {
     }
 
     /**
-     * Decision 4: while hits wait in the queue for longer than the session timeout, the session does not close; once
-     * the consumers resume, hits that belong together (1 s apart, timeout 2 s) are one session.
+     * Decision 4, sessions close on data time: hundreds of hits of one client, each well within the 2 s timeout of the
+     * previous one, wait in the paused queue for longer than the timeout. Once processing resumes they take more than
+     * a second to append, one message after the other: a watermark on the wall clock would close the session between
+     * two of them (all its hits are older than the timeout by then); on data time it stays one session.
      */
     @Test
     void aBacklogLongerThanTheTimeoutDoesNotCutTheSession() throws Exception {
         String client = unique("backlog");
         hitsQueue("pause");
         try {
-            assertEquals(204, tracker.pageView(client, "https://example.com/first").statusCode());
-            Thread.sleep(1000);
-            assertEquals(204, tracker.pageView(client, "https://example.com/second").statusCode());
-            Thread.sleep(5000);
+            for (int i = 0; i < BACKLOG_HITS; i++) {
+                assertEquals(204, tracker.pageView(client, "https://example.com/backlog-" + i).statusCode());
+            }
+            Thread.sleep(4000);
             assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(client)));
         } finally {
             hitsQueue("resume");
         }
-        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), 2, ROWS_TIMEOUT);
-        assertEquals(1, rows.stream().map(row -> row.get("session_id")).distinct().count(), rows.toString());
-        rows.forEach(row -> assertEquals("2", row.get("session_total_events")));
+        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), BACKLOG_HITS,
+                ROWS_TIMEOUT);
+        assertEquals(1, rows.stream().map(row -> row.get("session_id")).distinct().count(),
+                "one session: " + rows.stream().map(row -> row.get("session_split_cause")).distinct().toList());
+        rows.forEach(row -> assertEquals(Integer.toString(BACKLOG_HITS), row.get("session_total_events")));
     }
 
     /** Items 5-6 of §8.2: a trusted proxy names the client; a property with masking level 1 keeps a /24. */
