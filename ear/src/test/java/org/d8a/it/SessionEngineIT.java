@@ -7,12 +7,19 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -33,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SessionEngineIT {
 
     private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(60);
-    private static final int BACKLOG_HITS = 400;
+    private static final int BACKLOG_FILLERS = 400;
 
     @ArquillianResource
     URL baseUrl;
@@ -133,29 +140,54 @@ class SessionEngineIT {
     }
 
     /**
-     * Decision 4, sessions close on data time: hundreds of hits of one client, each well within the 2 s timeout of the
-     * previous one, wait in the paused queue for longer than the timeout. Once processing resumes they take more than
-     * a second to append, one message after the other: a watermark on the wall clock would close the session between
-     * two of them (all its hits are older than the timeout by then); on data time it stays one session.
+     * Decision 4, sessions close on data time. Two hits of one client, about a second apart (timeout 2 s), wait in the
+     * paused queue for longer than the timeout, with hundreds of other clients' hits of the same partition between
+     * them. Once processing resumes, the partition's consumer takes more than a tick to reach the second hit: a
+     * watermark on the wall clock would close the first hit's session meanwhile (its hit is older than the timeout by
+     * then) and the second hit would start another; on data time the session stays whole.
      */
     @Test
     void aBacklogLongerThanTheTimeoutDoesNotCutTheSession() throws Exception {
         String client = unique("backlog");
-        hitsQueue("pause");
-        try {
-            for (int i = 0; i < BACKLOG_HITS; i++) {
-                assertEquals(204, tracker.pageView(client, "https://example.com/backlog-" + i).statusCode());
+        String partition = partitionOf(client);
+        List<String> sameGroup = new ArrayList<>();
+        while (sameGroup.size() < BACKLOG_FILLERS) {
+            String other = unique("backlog-filler");
+            if (partitionOf(other).equals(partition)) {
+                sameGroup.add(other);
             }
+        }
+        hitsQueue("pause");
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        try {
+            assertEquals(204, tracker.pageView(client, "https://example.com/first").statusCode());
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (String other : sameGroup) {
+                sent.add(senders.submit(() -> tracker.pageView(other, "https://example.com/between").statusCode()));
+            }
+            for (Future<Integer> status : sent) {
+                assertEquals(204, status.get());
+            }
+            assertEquals(204, tracker.pageView(client, "https://example.com/second").statusCode());
             Thread.sleep(4000);
             assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(client)));
         } finally {
+            senders.shutdown();
             hitsQueue("resume");
         }
-        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), BACKLOG_HITS,
-                ROWS_TIMEOUT);
-        assertEquals(1, rows.stream().map(row -> row.get("session_id")).distinct().count(),
-                "one session: " + rows.stream().map(row -> row.get("session_split_cause")).distinct().toList());
-        rows.forEach(row -> assertEquals(Integer.toString(BACKLOG_HITS), row.get("session_total_events")));
+        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), 2, ROWS_TIMEOUT);
+        assertEquals(1, rows.stream().map(row -> row.get("session_id")).distinct().count(), "one session, not: "
+                + rows.stream().map(row -> row.get("timestamp_utc") + " in " + row.get("session_id")).toList());
+        rows.forEach(row -> assertEquals("2", row.get("session_total_events")));
+        warehouse.await(WarehouseRows.ofClients(sameGroup.toArray(String[]::new)), BACKLOG_FILLERS, ROWS_TIMEOUT);
+    }
+
+    /** The queue partition (message group) of a client of the default property, as the receiver computes it. */
+    private static String partitionOf(String clientId) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("default|" + clientId)
+                .getBytes(StandardCharsets.UTF_8));
+        long prefix = Long.parseLong(HexFormat.of().formatHex(digest).substring(0, 8), 16);
+        return "p" + Math.floorMod(prefix, 64);
     }
 
     /** Items 5-6 of §8.2: a trusted proxy names the client; a property with masking level 1 keeps a /24. */

@@ -20,6 +20,7 @@ import org.d8a.sessions.writer.Dropped;
 import org.d8a.sessions.writer.SessionWriter;
 import org.d8a.warehouse.WarehouseException;
 import org.d8a.warehouse.Warehouses;
+import org.d8a.warehouse.schema.IncompatibleTables;
 
 /**
  * Turns closed sessions of one property (their hits, as stored) into rows with the property's current columns,
@@ -41,11 +42,15 @@ public class SessionRowsWriter {
     @Inject
     SpoolRepository spool;
 
+    @Inject
+    IncompatibleTables incompatibleTables;
+
     /**
      * @param sessionPayloads each session's hits in session order, as encoded by the hit codec
      */
     public void write(String propertyId, List<String> sessionPayloads)
             throws WarehouseException, RetryableColumnException {
+        incompatibleTables.checkWritable(propertyId);
         PropertySettings property = properties.byId(propertyId);
         List<Session> sessions = new ArrayList<>(sessionPayloads.size());
         for (String payload : sessionPayloads) {
