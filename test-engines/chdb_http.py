@@ -22,10 +22,14 @@ What it implements, as ClickHouse's HTTP server does:
   * errors: HTTP 500 (404 for unknown table/database, 400 for syntax errors), header X-ClickHouse-Exception-Code,
     body "Code: N. DB::Exception: ... (version V)".
 
-What it does not implement: ClickHouse's own LZ4 block framing (URL parameters compress=1 / decompress=1, which
-need CityHash checksums) - the request is refused with a message saying so, clients must turn it off; sessions
-(session_id), query cancellation, progress headers, external tables, parameterised queries ({name:Type} with
-param_* URL parameters), authentication (any user/password is accepted), TLS.
+  * ClickHouse's own compressed block framing, which the JDBC driver uses by default: decompress=1 (the request body
+    is a sequence of blocks) and compress=1 (so is the response). A block is a 16-byte CityHash128 (v1.0.2) checksum
+    of what follows, a method byte (0x82 LZ4, 0x02 none), the block's size with its 9-byte header and the size of
+    its data uncompressed (both 32-bit little endian), then the data; a wrong checksum is refused, as by ClickHouse.
+
+What it does not implement: ZSTD blocks (method 0x90), sessions (session_id), query cancellation, progress headers,
+external tables, parameterised queries ({name:Type} with param_* URL parameters), authentication (any user/password
+is accepted), TLS.
 
 All statements go through one chDB session (chDB is not thread safe): requests are served by threads but run one at
 a time, on the data directory given with --data, which therefore keeps its tables between runs.
@@ -42,7 +46,9 @@ import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
+import lz4.block
 from chdb import session as chdb_session
+from clickhouse_cityhash.cityhash import CityHash128
 
 # URL parameters that are part of the HTTP protocol rather than settings.
 PROTOCOL_PARAMS = {"query", "database", "default_format", "query_id", "user", "password", "quota_key", "compress",
@@ -50,6 +56,52 @@ PROTOCOL_PARAMS = {"query", "database", "default_format", "query_id", "user", "p
                    "role", "client_protocol_version"}
 CODE = re.compile(r"Code: (\d+)\.")
 SETTING_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+LZ4, NONE = 0x82, 0x02
+BLOCK_HEADER = 9
+BLOCK_SIZE = 1 << 20
+
+
+def checksum(block):
+    # The binding returns the hash as one integer whose high 64 bits are the first half ClickHouse writes.
+    value = CityHash128(block)
+    return ((value >> 64) & 0xFFFFFFFFFFFFFFFF).to_bytes(8, "little") + (value & 0xFFFFFFFFFFFFFFFF).to_bytes(8, "little")
+
+
+def decompress_blocks(body):
+    """The data of a ClickHouse compressed stream; raises ValueError on a damaged one."""
+    data = bytearray()
+    position = 0
+    while position < len(body):
+        expected = body[position:position + 16]
+        header = body[position + 16:position + 16 + BLOCK_HEADER]
+        if len(header) < BLOCK_HEADER:
+            raise ValueError("truncated compressed block")
+        method = header[0]
+        size = int.from_bytes(header[1:5], "little")
+        plain_size = int.from_bytes(header[5:9], "little")
+        block = body[position + 16:position + 16 + size]
+        if len(block) < size or checksum(block) != expected:
+            raise ValueError("checksum doesn't match: corrupted data")
+        payload = block[BLOCK_HEADER:]
+        if method == LZ4:
+            data += lz4.block.decompress(payload, uncompressed_size=plain_size)
+        elif method == NONE:
+            data += payload
+        else:
+            raise ValueError("unknown compression method 0x%02x" % method)
+        position += 16 + size
+    return bytes(data)
+
+
+def compress_blocks(data):
+    out = bytearray()
+    for start in range(0, max(len(data), 1), BLOCK_SIZE):
+        plain = data[start:start + BLOCK_SIZE]
+        payload = lz4.block.compress(plain, store_size=False)
+        block = bytes([LZ4]) + (BLOCK_HEADER + len(payload)).to_bytes(4, "little") \
+            + len(plain).to_bytes(4, "little") + payload
+        out += checksum(block) + block
+    return bytes(out)
 
 
 class Engine:
@@ -147,11 +199,12 @@ class Handler(BaseHTTPRequestHandler):
         self.log_message("query params=%s headers=%s body=%r", params,
                          {k: v for k, v in self.headers.items() if k.lower().startswith("x-clickhouse")
                           or k.lower() in ("content-encoding", "accept-encoding", "content-type")}, body[:2000])
-        if params.get("compress") == "1" or params.get("decompress") == "1":
-            self.error(query_id, 1, "Code: 1. DB::Exception: the chDB test adapter does not implement ClickHouse's "
-                                    "LZ4 block compression (compress=1/decompress=1); turn compression off in the "
-                                    "client. (UNSUPPORTED_METHOD)")
-            return
+        if params.get("decompress") == "1" and body:
+            try:
+                body = decompress_blocks(body)
+            except ValueError as e:
+                self.error(query_id, 40, "Code: 40. DB::Exception: " + str(e) + ". (CHECKSUM_DOESNT_MATCH)")
+                return
         sql = params.get("query", "")
         if body:
             sql = (sql + "\n" if sql else "") + body.decode("utf-8", "surrogateescape")
@@ -178,7 +231,9 @@ class Handler(BaseHTTPRequestHandler):
         headers = {"Content-Type": "application/octet-stream", "X-ClickHouse-Format": fmt,
                    "X-ClickHouse-Summary": json.dumps(summary, separators=(",", ":"))}
         accept = self.headers.get("Accept-Encoding", "").lower()
-        if compress_response and "gzip" in accept:
+        if params.get("compress") == "1":
+            data = compress_blocks(data)
+        elif compress_response and "gzip" in accept:
             data = gzip.compress(data)
             headers["Content-Encoding"] = "gzip"
         elif compress_response and "deflate" in accept:

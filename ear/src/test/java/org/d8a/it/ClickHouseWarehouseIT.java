@@ -38,7 +38,7 @@ class ClickHouseWarehouseIT {
         try (ClickHouseEngine clickhouse = ClickHouseEngine.start(dir.resolve("chdb"))) {
             clickhouse.execute("CREATE DATABASE analytics");
             String warehouse = "warehouse:\n  driver: clickhouse\n  clickhouse:\n    host: 127.0.0.1\n    port: "
-                    + clickhouse.port() + "\n    database: analytics\n    compression: false\n";
+                    + clickhouse.port() + "\n    database: analytics\n";
             Files.createDirectories(dir);
             Files.writeString(config, "sessions:\n  timeout: 1s\n" + warehouse, StandardCharsets.UTF_8);
             String client = "ch-" + UUID.randomUUID();

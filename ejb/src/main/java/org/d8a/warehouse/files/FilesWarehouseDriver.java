@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.d8a.warehouse.WarehouseDriver;
+import org.d8a.warehouse.SchemalessDriver;
 import org.d8a.warehouse.WarehouseException;
 import org.d8a.warehouse.files.schema.SchemaFingerprint;
 import org.d8a.warehouse.files.schema.StreamKey;
@@ -21,7 +20,7 @@ import org.d8a.warehouse.files.segment.FrameCodec;
  * new fingerprint, so a new {@code schema=} path.
  */
 @ApplicationScoped
-public class FilesWarehouseDriver implements WarehouseDriver {
+public class FilesWarehouseDriver implements SchemalessDriver {
 
     @Inject
     FilesWarehouse warehouse;
@@ -29,19 +28,6 @@ public class FilesWarehouseDriver implements WarehouseDriver {
     /** Reads the configuration now, so that a wrong one fails the deployment. */
     public void validate() {
         warehouse.settings();
-    }
-
-    @Override
-    public void createTable(String table, Schema schema) {
-    }
-
-    @Override
-    public void addColumn(String table, Field field) {
-    }
-
-    @Override
-    public List<Field> missingColumns(String table, Schema schema) {
-        return List.of();
     }
 
     @Override

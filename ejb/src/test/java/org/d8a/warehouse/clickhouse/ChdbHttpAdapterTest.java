@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The test adapter behaves like ClickHouse's HTTP interface where the driver tests depend on it: errors, per-statement
- * settings, its documented refusal of ClickHouse's LZ4 framing.
+ * settings, ClickHouse's compressed (LZ4) block framing that the JDBC driver uses by default.
  */
 class ChdbHttpAdapterTest {
 
@@ -79,34 +80,34 @@ class ChdbHttpAdapterTest {
     }
 
     @Test
-    void theDriverMadeFromConfigurationReachesTheConfiguredServer() {
+    void theDriverMadeFromConfigurationReachesTheConfiguredServer() throws Exception {
+        server.execute("CREATE DATABASE IF NOT EXISTS configured_db");
         org.d8a.config.D8aConfig config = new org.d8a.config.D8aConfig(
                 new org.d8a.config.MapConfig(java.util.Map.of(
                         "warehouse.clickhouse.host", "127.0.0.1",
                         "warehouse.clickhouse.port", Integer.toString(server.port()),
                         "warehouse.clickhouse.database", "configured_db")));
         try (ClickHouseDriver driver = ClickHouseDataSources.driver(config)) {
-            // With the JDBC driver's default compression the adapter answers with its refusal: the request got there.
-            org.d8a.warehouse.WarehouseException e = assertThrows(org.d8a.warehouse.WarehouseException.class,
+            org.d8a.warehouse.TableNotFoundException e = assertThrows(
+                    org.d8a.warehouse.TableNotFoundException.class,
                     () -> driver.missingColumns("events", new org.apache.arrow.vector.types.pojo.Schema(List.of())));
-            assertTrue(e.getMessage().startsWith("error reading the columns of configured_db.events: "),
-                    e.getMessage());
-            assertTrue(e.getMessage().contains("LZ4"), e.getMessage());
+            assertEquals("table \"configured_db.events\" not found", e.getMessage());
         }
+        assertTrue(server.requestLog().contains("configured_db"), "the configured database was asked");
     }
 
     @Test
-    void clickHouseCompressionIsRefusedWithAReason() throws Exception {
-        // The JDBC driver's default asks for ClickHouse's LZ4 block framing, which the adapter does not implement.
-        Properties defaults = new Properties();
+    void clickHouseCompressionIsTheDriversDefaultAndWorks() throws Exception {
         var dataSource = ClickHouseDataSources.direct("127.0.0.1", server.port(), false, "default", "default", "",
-                defaults);
-        SQLException e = assertThrows(SQLException.class, () -> {
-            try (Connection connection = dataSource.getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.executeQuery("SELECT 1");
-            }
-        });
-        assertTrue(String.valueOf(e.getMessage()).contains("LZ4"), e.getMessage());
+                new Properties());
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT 'compressed answer' AS text, 41 + 1 AS number")) {
+            assertTrue(rows.next());
+            assertEquals("compressed answer", rows.getString(1));
+            assertEquals(42, rows.getInt(2));
+        }
+        assertTrue(server.requestLog().contains("'compress': '1'"),
+                "the driver asked for ClickHouse's compressed blocks: " + server.requestLog());
     }
 }

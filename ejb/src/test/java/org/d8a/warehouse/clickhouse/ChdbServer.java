@@ -89,11 +89,9 @@ final class ChdbServer implements AutoCloseable {
         return Files.readString(requestLog);
     }
 
-    /** The JDBC driver's data source, as the product builds it, with ClickHouse's LZ4 framing turned off. */
+    /** The JDBC driver's data source, as the product builds it (ClickHouse's LZ4 block compression on). */
     DataSource dataSource(String database) {
-        Properties properties = new Properties();
-        properties.setProperty("compress", "false");
-        return ClickHouseDataSources.direct("127.0.0.1", port, false, database, "default", "", properties);
+        return ClickHouseDataSources.direct("127.0.0.1", port, false, database, "default", "", new Properties());
     }
 
     /** Runs one statement through JDBC (the adapter is stateless, like ClickHouse's HTTP interface). */
