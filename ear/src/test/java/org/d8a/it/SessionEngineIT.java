@@ -182,6 +182,58 @@ class SessionEngineIT {
         warehouse.await(WarehouseRows.ofClients(sameGroup.toArray(String[]::new)), BACKLOG_FILLERS, ROWS_TIMEOUT);
     }
 
+    /**
+     * Decision 4, per partition: while one partition works through a backlog, other partitions' newer hits must not
+     * close its sessions. As above, two hits of one client wait behind hundreds of hits of their partition; hits of
+     * other partitions, received seconds later (past the first hit's timeout), wait in the queue too. Those are
+     * processed at once by the other consumers; a watermark taken over all partitions would then pass the first hit's
+     * timeout before its partition reaches the second hit.
+     */
+    @Test
+    void newerHitsOfOtherPartitionsDoNotCloseALaggingPartitionsSession() throws Exception {
+        String client = unique("lagging");
+        String partition = partitionOf(client);
+        List<String> sameGroup = new ArrayList<>();
+        List<String> otherGroups = new ArrayList<>();
+        while (sameGroup.size() < BACKLOG_FILLERS || otherGroups.size() < 32) {
+            String other = unique("lagging-other");
+            if (partitionOf(other).equals(partition)) {
+                if (sameGroup.size() < BACKLOG_FILLERS) {
+                    sameGroup.add(other);
+                }
+            } else if (otherGroups.size() < 32) {
+                otherGroups.add(other);
+            }
+        }
+        hitsQueue("pause");
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        try {
+            assertEquals(204, tracker.pageView(client, "https://example.com/first").statusCode());
+            sendAll(senders, sameGroup, "https://example.com/between");
+            assertEquals(204, tracker.pageView(client, "https://example.com/second").statusCode());
+            Thread.sleep(4000);
+            sendAll(senders, otherGroups, "https://example.com/later");
+        } finally {
+            senders.shutdown();
+            hitsQueue("resume");
+        }
+        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), 2, ROWS_TIMEOUT);
+        assertEquals(1, rows.stream().map(row -> row.get("session_id")).distinct().count(), "one session, not: "
+                + rows.stream().map(row -> row.get("timestamp_utc") + " in " + row.get("session_id")).toList());
+        warehouse.await(WarehouseRows.ofClients(otherGroups.toArray(String[]::new)), otherGroups.size(),
+                ROWS_TIMEOUT);
+    }
+
+    private void sendAll(ExecutorService senders, List<String> clients, String page) throws Exception {
+        List<Future<Integer>> sent = new ArrayList<>();
+        for (String other : clients) {
+            sent.add(senders.submit(() -> tracker.pageView(other, page).statusCode()));
+        }
+        for (Future<Integer> status : sent) {
+            assertEquals(204, status.get());
+        }
+    }
+
     /** The queue partition (message group) of a client of the default property, as the receiver computes it. */
     private static String partitionOf(String clientId) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(("default|" + clientId)

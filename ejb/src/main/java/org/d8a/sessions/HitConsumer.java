@@ -51,10 +51,11 @@ public class HitConsumer implements MessageListener {
     public void onMessage(Message message) {
         try {
             List<Hit> hits = HitCodec.decodeAll(((TextMessage) message).getText());
+            String partition = message.getStringProperty("JMSXGroupID");
             transaction.begin();
             long newest = appender.append(hits);
             transaction.commit();
-            dataClock.processed(newest);
+            dataClock.processed(partition, newest);
         } catch (JMSException | RuntimeException | jakarta.transaction.NotSupportedException
                  | jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
                  | jakarta.transaction.HeuristicRollbackException | SystemException e) {

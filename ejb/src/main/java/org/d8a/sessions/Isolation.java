@@ -71,8 +71,13 @@ public final class Isolation {
 
     /** Message group of an isolated client: {@code p<N>} with N in {@code [0, partitions)}. */
     public static String partition(String isolatedClientId, int partitions) {
+        return "p" + partitionIndex(isolatedClientId, partitions);
+    }
+
+    /** The number of {@link #partition}: 0 to {@code partitions - 1}. */
+    public static int partitionIndex(String isolatedClientId, int partitions) {
         long prefix = Long.parseLong(isolatedClientId.substring(0, 8), 16);
-        return "p" + Math.floorMod(prefix, partitions);
+        return (int) Math.floorMod(prefix, (long) partitions);
     }
 
     static String sha256Hex(String text) {

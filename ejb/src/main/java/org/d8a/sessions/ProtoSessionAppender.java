@@ -98,7 +98,8 @@ public class ProtoSessionAppender {
         }
         ProtoSession protoSession = protoSessions.find(isolatedId);
         if (protoSession == null) {
-            protoSession = new ProtoSession(isolatedId, hit.getPropertyId());
+            protoSession = new ProtoSession(isolatedId, hit.getPropertyId(),
+                    Isolation.partitionIndex(isolatedId, config.queuePartitions()));
             protoSessions.add(protoSession);
         }
         protoSession.recordHit(hit.getReceivedAtMillis(), property.sessionTimeout().toMillis());

@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 import org.d8a.config.D8aConfig;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitCodec;
+import org.d8a.sessions.DataClock;
 import org.d8a.sessions.HitsQueue;
 import org.d8a.sessions.Isolation;
 
@@ -49,6 +50,9 @@ public class HitPublisher {
 
     @Resource
     ManagedThreadFactory threads;
+
+    @Inject
+    DataClock dataClock;
 
     @Inject
     D8aConfig config;
@@ -141,6 +145,8 @@ public class HitPublisher {
     }
 
     private void send(Map<String, List<Hit>> batches, CompletableFuture<Void> commit) {
+        // counted before the commit, so that the partition's consumer never commits a message not yet counted
+        batches.keySet().forEach(dataClock::publishing);
         try {
             ensureConnected();
             for (Map.Entry<String, List<Hit>> batch : batches.entrySet()) {
@@ -153,6 +159,7 @@ public class HitPublisher {
             commit.complete(null);
         } catch (JMSException | RuntimeException e) {
             LOG.log(Level.SEVERE, "cannot publish hits to the hits queue", e);
+            batches.keySet().forEach(dataClock::notPublished);
             closeConnection();
             commit.completeExceptionally(e);
         }

@@ -18,6 +18,7 @@ import org.d8a.hits.Hit;
 import org.d8a.hits.HitCodec;
 import org.d8a.sessions.HitsQueue;
 import org.d8a.sessions.Isolation;
+import org.d8a.sessions.QueuedMessages;
 
 /**
  * Puts replayed hits back on the hits queue, each in its client's partition as the receiver would, with their logged
@@ -36,6 +37,9 @@ public class HitRepublisher extends AbstractItemWriter {
     @Inject
     D8aConfig config;
 
+    @Inject
+    QueuedMessages queuedMessages;
+
     @Override
     public void writeItems(List<Object> lines) throws JMSException {
         Map<String, List<Hit>> byPartition = new LinkedHashMap<>();
@@ -47,6 +51,7 @@ public class HitRepublisher extends AbstractItemWriter {
             }
         }
         for (Map.Entry<String, List<Hit>> partition : byPartition.entrySet()) {
+            queuedMessages.count(partition.getKey());
             TextMessage message = jms.createTextMessage(HitCodec.encodeAll(partition.getValue()));
             message.setStringProperty("JMSXGroupID", partition.getKey());
             message.setIntProperty(HitsQueue.HIT_COUNT_PROPERTY, partition.getValue().size());

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.d8a.delivery.mode.ClosedSession;
@@ -34,6 +35,12 @@ public class SessionCloser {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> dueIds(long upToBucket, int limit) {
         return protoSessions.dueIds(upToBucket, limit);
+    }
+
+    /** Due proto-sessions of the given queue partitions (and of no recorded partition, with {@code withUnknown}). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> dueIds(long upToBucket, Collection<Integer> partitions, boolean withUnknown, int limit) {
+        return protoSessions.dueIds(upToBucket, partitions, withUnknown, limit);
     }
 
     /**

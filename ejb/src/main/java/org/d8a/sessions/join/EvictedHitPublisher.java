@@ -11,6 +11,7 @@ import java.util.List;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitCodec;
 import org.d8a.sessions.HitsQueue;
+import org.d8a.sessions.QueuedMessages;
 
 /**
  * Sends hits that joined another client's proto-session to that client's partition (architecture decision 5), so
@@ -26,7 +27,11 @@ public class EvictedHitPublisher {
     @Resource(lookup = HitsQueue.JNDI_NAME)
     Queue queue;
 
+    @Inject
+    QueuedMessages queuedMessages;
+
     public void publish(String partition, List<Hit> hits) {
+        queuedMessages.count(partition);
         TextMessage message = jms.createTextMessage(HitCodec.encodeAll(hits));
         try {
             message.setStringProperty("JMSXGroupID", partition);

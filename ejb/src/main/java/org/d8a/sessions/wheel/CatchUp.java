@@ -46,7 +46,8 @@ final class CatchUp {
         return watermarkMillis > 0 ? OptionalLong.of(lastClosable(watermarkMillis)) : OptionalLong.empty();
     }
 
-    private static long lastClosable(long millis) {
+    /** The last bucket a watermark of {@code millis} closes: the bucket two seconds before it. */
+    static long lastClosable(long millis) {
         return Math.floorDiv(millis, 1000L) - 2;
     }
 }

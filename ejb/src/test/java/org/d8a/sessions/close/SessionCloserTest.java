@@ -57,7 +57,7 @@ class SessionCloserTest {
     /** An open proto-session of {@code clientId} on property P whose last hit was at {@code lastHitSecond}. */
     private String open(String clientId, long lastHitSecond, String... identifiers) {
         String id = Isolation.isolatedClientId("P", clientId);
-        ProtoSession protoSession = new ProtoSession(id, "P");
+        ProtoSession protoSession = new ProtoSession(id, "P", 0);
         protoSession.recordHit(lastHitSecond * 1000, 30_000);
         open.put(id, protoSession);
         payloads.put(id, List.of("{\"client\":\"" + clientId + "\"}"));

@@ -33,15 +33,23 @@ public class ProtoSession {
     @Column(name = "hit_count", nullable = false)
     private int hitCount;
 
+    /**
+     * The queue partition whose consumer appends to this proto-session; the timing wheel closes it on that partition's
+     * data time. Null for proto-sessions stored before the column existed.
+     */
+    @Column(name = "partition_index")
+    private Integer partitionIndex;
+
     @Version
     private long version;
 
     protected ProtoSession() {
     }
 
-    public ProtoSession(String isolatedClientId, String propertyId) {
+    public ProtoSession(String isolatedClientId, String propertyId, int partitionIndex) {
         this.isolatedClientId = isolatedClientId;
         this.propertyId = propertyId;
+        this.partitionIndex = partitionIndex;
     }
 
     /** Records one more hit; the expiry only moves forward, so a late hit never shortens the session. */
@@ -69,6 +77,10 @@ public class ProtoSession {
 
     public int getHitCount() {
         return hitCount;
+    }
+
+    public Integer getPartitionIndex() {
+        return partitionIndex;
     }
 
     public long getVersion() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,20 @@ public class ProtoSessionRepository {
         return em.createQuery("select p.isolatedClientId from ProtoSession p where p.expiryBucket <= :bucket"
                         + " order by p.expiryBucket, p.isolatedClientId", String.class)
                 .setParameter("bucket", bucket)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * As {@link #dueIds(long, int)}, for the proto-sessions of the given queue partitions only, and those of no known
+     * partition (stored before partitions were recorded) when {@code withUnknown} is set.
+     */
+    public List<String> dueIds(long bucket, Collection<Integer> partitions, boolean withUnknown, int limit) {
+        return em.createQuery("select p.isolatedClientId from ProtoSession p where p.expiryBucket <= :bucket"
+                        + " and (p.partitionIndex in :partitions" + (withUnknown ? " or p.partitionIndex is null" : "")
+                        + ") order by p.expiryBucket, p.isolatedClientId", String.class)
+                .setParameter("bucket", bucket)
+                .setParameter("partitions", partitions)
                 .setMaxResults(limit)
                 .getResultList();
     }

@@ -1,0 +1,69 @@
+package org.d8a.sessions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.d8a.config.D8aConfig;
+import org.d8a.config.MapConfig;
+import org.d8a.sessions.wheel.Watermarks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DataClockTest {
+
+    private static final long WALL = 50_000L;
+
+    private final DataClock clock = new DataClock();
+
+    @BeforeEach
+    void fourPartitions() {
+        clock.config = new D8aConfig(new MapConfig(Map.of("queue.partitions", "4")));
+        clock.init();
+    }
+
+    @Test
+    void countsAreTrustedOnceTheQueueWasSeenEmpty() {
+        clock.processed("p2", 30_000L);
+        // a message of an earlier run was processed: which partitions wait is not known yet
+        assertEquals(Watermarks.global(30_000L), clock.watermarks(WALL, false));
+
+        assertEquals(Watermarks.global(WALL), clock.watermarks(WALL, true));
+        clock.publishing("p1");
+        clock.publishing("p1");
+        clock.processed("p1", 40_000L);
+        assertArrayEquals(new long[] {WALL, 40_000L, WALL, WALL}, clock.watermarks(WALL, false).perPartition(),
+                "partition 1 still has a message waiting: its own data time; the others are caught up");
+
+        clock.processed("p1", 41_000L);
+        assertArrayEquals(new long[] {WALL, WALL, WALL, WALL}, clock.watermarks(WALL, false).perPartition());
+    }
+
+    @Test
+    void aSendThatDidNotCommitIsUncounted() {
+        clock.watermarks(WALL, true);
+        clock.publishing("p3");
+        clock.notPublished("p3");
+        assertArrayEquals(new long[] {WALL, WALL, WALL, WALL}, clock.watermarks(WALL, false).perPartition());
+    }
+
+    @Test
+    void messagesOfNoCountedPartitionOnlyMoveTheOverallDataTime() {
+        clock.processed("p9", 20_000L);
+        clock.processed(null, 25_000L);
+        clock.publishing("group-x");
+        assertEquals(25_000L, clock.newestProcessedMillis());
+        clock.watermarks(WALL, true);
+        assertArrayEquals(new long[] {WALL, WALL, WALL, WALL}, clock.watermarks(WALL, false).perPartition());
+    }
+
+    @Test
+    void aReplayStaysOnDataTime() {
+        clock.watermarks(WALL, true);
+        clock.processed("p0", 10_000L);
+        clock.replayStarted();
+        assertEquals(Watermarks.global(10_000L), clock.watermarks(WALL, true));
+        clock.replayEnded();
+        assertEquals(Watermarks.global(WALL), clock.watermarks(WALL, true));
+    }
+}

@@ -1,0 +1,46 @@
+package org.d8a.sessions.wheel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class WatermarksTest {
+
+    private static final long WALL = 1_000_000L;
+
+    @Test
+    void anEmptyQueueClosesEverythingOnTheWallClock() {
+        assertEquals(Watermarks.global(WALL), Watermarks.of(WALL, true, false, true, 900_000L,
+                new long[] {0, 0}, new long[] {900_000L, 800_000L}));
+    }
+
+    @Test
+    void aReplayKeepsDataTimeEvenWhenTheQueueIsMomentarilyEmpty() {
+        assertEquals(Watermarks.global(500_000L), Watermarks.of(WALL, true, true, true, 500_000L,
+                new long[] {0, 0}, new long[] {500_000L, 0}));
+    }
+
+    @Test
+    void aBacklogOfUncountedMessagesUsesTheNewestHitOverAllPartitions() {
+        // after a restart with a backlog: which partition still waits is unknown
+        assertEquals(Watermarks.global(900_000L), Watermarks.of(WALL, false, false, false, 900_000L,
+                new long[] {0, 0}, new long[] {900_000L, 0}));
+    }
+
+    @Test
+    void withCountedMessagesALaggingPartitionKeepsItsOwnDataTime() {
+        Watermarks marks = Watermarks.of(WALL, false, false, true, 990_000L,
+                new long[] {3, 0, 1}, new long[] {700_000L, 990_000L, 0});
+        assertTrue(!marks.isGlobal());
+        // partition 0 waits at its newest hit; 1 has nothing waiting: the wall clock; 2 waits with nothing processed yet
+        assertArrayEquals(new long[] {700_000L, WALL, 0}, marks.perPartition());
+    }
+
+    @Test
+    void theLastClosableBucketIsTwoSecondsBeforeTheWatermark() {
+        assertEquals(998L, CatchUp.lastClosable(1_000_999L));
+        assertEquals(-3L, CatchUp.lastClosable(-1L));
+    }
+}
