@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,6 +42,8 @@ class SessionEngineIT {
 
     private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(60);
     private static final int BACKLOG_FILLERS = 400;
+    /** The backlog property's 6 s timeout, the wheel's 2 s, and a second more: every hit sent is overdue by then. */
+    private static final long PAST_THE_TIMEOUT_MILLIS = 9_000;
 
     @ArquillianResource
     URL baseUrl;
@@ -140,7 +143,7 @@ class SessionEngineIT {
     }
 
     /**
-     * Decision 4, sessions close on data time. Two hits of one client, about a second apart (timeout 2 s), wait in the
+     * Decision 4, sessions close on data time. Two hits of one client, a second or so apart (timeout 6 s), wait in the
      * paused queue for longer than the timeout, with hundreds of other clients' hits of the same partition between
      * them. Once processing resumes, the partition's consumer takes more than a tick to reach the second hit: a
      * watermark on the wall clock would close the first hit's session meanwhile (its hit is older than the timeout by
@@ -160,16 +163,11 @@ class SessionEngineIT {
         hitsQueue("pause");
         ExecutorService senders = Executors.newFixedThreadPool(16);
         try {
-            assertEquals(204, tracker.pageView(client, "https://example.com/first").statusCode());
-            List<Future<Integer>> sent = new ArrayList<>();
-            for (String other : sameGroup) {
-                sent.add(senders.submit(() -> tracker.pageView(other, "https://example.com/between").statusCode()));
-            }
-            for (Future<Integer> status : sent) {
-                assertEquals(204, status.get());
-            }
-            assertEquals(204, tracker.pageView(client, "https://example.com/second").statusCode());
-            Thread.sleep(4000);
+            long first = System.currentTimeMillis();
+            assertEquals(204, backlogHit(client, "https://example.com/first").statusCode());
+            sendAll(senders, sameGroup, "https://example.com/between");
+            assertEquals(204, backlogHit(client, "https://example.com/second").statusCode());
+            waitUntil(first + PAST_THE_TIMEOUT_MILLIS);
             assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(client)));
         } finally {
             senders.shutdown();
@@ -208,10 +206,11 @@ class SessionEngineIT {
         hitsQueue("pause");
         ExecutorService senders = Executors.newFixedThreadPool(16);
         try {
-            assertEquals(204, tracker.pageView(client, "https://example.com/first").statusCode());
+            long first = System.currentTimeMillis();
+            assertEquals(204, backlogHit(client, "https://example.com/first").statusCode());
             sendAll(senders, sameGroup, "https://example.com/between");
-            assertEquals(204, tracker.pageView(client, "https://example.com/second").statusCode());
-            Thread.sleep(4000);
+            assertEquals(204, backlogHit(client, "https://example.com/second").statusCode());
+            waitUntil(first + PAST_THE_TIMEOUT_MILLIS);
             sendAll(senders, otherGroups, "https://example.com/later");
         } finally {
             senders.shutdown();
@@ -227,16 +226,26 @@ class SessionEngineIT {
     private void sendAll(ExecutorService senders, List<String> clients, String page) throws Exception {
         List<Future<Integer>> sent = new ArrayList<>();
         for (String other : clients) {
-            sent.add(senders.submit(() -> tracker.pageView(other, page).statusCode()));
+            sent.add(senders.submit(() -> backlogHit(other, page).statusCode()));
         }
         for (Future<Integer> status : sent) {
             assertEquals(204, status.get());
         }
     }
 
-    /** The queue partition (message group) of a client of the default property, as the receiver computes it. */
+    /** A page view of the {@code backlog} property (session timeout 6 s). */
+    private HttpResponse<String> backlogHit(String clientId, String page) throws Exception {
+        return tracker.get("v=2&tid=G-BACKLOG&en=page_view&cid=" + Tracker.encode(clientId) + "&dl="
+                + Tracker.encode(page));
+    }
+
+    private static void waitUntil(long wallMillis) throws InterruptedException {
+        Thread.sleep(Math.max(0, wallMillis - System.currentTimeMillis()));
+    }
+
+    /** The queue partition (message group) of a client of the backlog property, as the receiver computes it. */
     private static String partitionOf(String clientId) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("default|" + clientId)
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("backlog|" + clientId)
                 .getBytes(StandardCharsets.UTF_8));
         long prefix = Long.parseLong(HexFormat.of().formatHex(digest).substring(0, 8), 16);
         return "p" + Math.floorMod(prefix, 64);
