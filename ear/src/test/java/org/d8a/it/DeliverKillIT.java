@@ -36,7 +36,7 @@ class DeliverKillIT {
         Path warehouseDir = dir.resolve("warehouse");
         Path config = dir.resolve("d8a.yaml");
         Files.createDirectories(dir);
-        Files.writeString(config, "sessions:\n  timeout: 1s\ndelivery:\n  interval: 1h\n  chunk_size: 20\n"
+        Files.writeString(config, "sessions:\n  timeout: 1s\ndelivery:\n  interval: 1h\n  chunk_size: 1\n"
                 + "warehouse:\n  files:\n    max_segment_age: 1s\n    filesystem_path: " + warehouseDir + "\n",
                 StandardCharsets.UTF_8);
         String run = "kill-" + UUID.randomUUID() + "-";
@@ -58,25 +58,23 @@ class DeliverKillIT {
             awaitSpoolDepth(server, SESSIONS, Duration.ofSeconds(120));
 
             post(server, "/spool/deliver");
-            WarehouseRows warehouse = new WarehouseRows(warehouseDir);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (warehouse.matching(row -> row.get("client_id").startsWith(run)).isEmpty()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            // One session per chunk: the delivery takes seconds, and the kill lands after its first chunks.
+            int depthAtKill = awaitDepthBelow(server, SESSIONS - 10, Duration.ofSeconds(60));
             server.kill();
-            int beforeRestart = warehouse.matching(row -> row.get("client_id").startsWith(run)).size();
-            assertTrue(beforeRestart > 0 && beforeRestart < SESSIONS, "the kill must land in the middle of the "
-                    + "delivery; " + beforeRestart + " of " + SESSIONS + " rows were written before it");
+            assertTrue(depthAtKill > 0 && depthAtKill < SESSIONS, "the kill must land in the middle of the delivery; "
+                    + depthAtKill + " of " + SESSIONS + " sessions were still spooled just before it");
 
             // No delivery is asked for after the restart (the interval is an hour): the execution the kill cut off is
             // restarted from its checkpoint when the application is deployed again.
             server.start();
+            WarehouseRows warehouse = new WarehouseRows(warehouseDir);
             List<Map<String, String>> rows = warehouse.await(row -> row.get("client_id").startsWith(run), SESSIONS,
                     Duration.ofSeconds(120));
             Thread.sleep(3000);
             rows = warehouse.matching(row -> row.get("client_id").startsWith(run));
-            assertEquals(SESSIONS, rows.size(), "every session once; " + beforeRestart + " were written before the kill");
+            assertEquals(SESSIONS, rows.size(), "every session once; " + depthAtKill + " were spooled at the kill");
+            assertTrue(Files.readString(dir.resolve("base/log/server.log")).contains("was cut off; restarted from its"
+                    + " checkpoint"), "the interrupted execution itself was restarted");
             assertEquals(SESSIONS, rows.stream().map(row -> row.get("id")).distinct().count());
         }
     }
@@ -86,6 +84,21 @@ class DeliverKillIT {
                 server.baseUri().resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /** Polls the spool until fewer than {@code depth} sessions wait; returns the depth seen. */
+    private static int awaitDepthBelow(ServerProcess server, int depth, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUri().resolve("/spool"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            int current = Integer.parseInt(body.replaceAll(".*\"depth\":(\\d+).*", "$1"));
+            if (current < depth) {
+                return current;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the delivery did not start within " + timeout);
     }
 
     private static void awaitSpoolDepth(ServerProcess server, int depth, Duration timeout) throws Exception {
