@@ -12,10 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class ClickHouseDriverPlainJdbcTest extends ClickHouseDriverTest {
 
+    /** Runs after the suite's own set-up (which starts the engine): only the driver's connections change. */
     @BeforeAll
-    static void start() throws Exception {
-        server = ChdbServer.start();
-        server.execute("CREATE DATABASE IF NOT EXISTS testdb");
+    static void overOpaqueConnections() {
+        driver.close();
         driver = testDriver(opaque(server.dataSource("testdb")));
     }
 
