@@ -140,7 +140,7 @@ public class D8aConfig {
     }
 
     public String warehouseTable() {
-        String table = string("warehouse.table", "events");
+        String table = present("warehouse.table", "events");
         if (table.isBlank()) {
             throw new IllegalStateException("warehouse.table must not be empty");
         }
@@ -157,6 +157,15 @@ public class D8aConfig {
 
     private String string(String key, String defaultValue) {
         return config.getOptionalValue(key, String.class).map(String::trim).orElse(defaultValue);
+    }
+
+    /**
+     * A value where empty means something of its own (no PARTITION BY, a refused table name): MicroProfile Config
+     * reads an empty value as a missing one and would bring the default back, so the raw value decides.
+     */
+    private String present(String key, String defaultValue) {
+        String raw = config.getConfigValue(key).getRawValue();
+        return raw == null ? defaultValue : raw.trim();
     }
 
     private int integer(String key, int defaultValue) {
@@ -339,7 +348,7 @@ public class D8aConfig {
 
     /** PARTITION BY of a new table; empty for none. */
     public String clickhousePartitionBy() {
-        return string("warehouse.clickhouse.partition_by", "toYYYYMM(date_utc)");
+        return present("warehouse.clickhouse.partition_by", "toYYYYMM(date_utc)");
     }
 
     /**

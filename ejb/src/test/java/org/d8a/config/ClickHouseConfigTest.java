@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ClickHouseConfigTest {
 
     private static D8aConfig config(Map<String, String> values) {
-        return new D8aConfig(new MapConfig(values));
+        return TestConfig.of(values);
     }
 
     @Test
@@ -51,5 +51,13 @@ class ClickHouseConfigTest {
                 assertThrows(IllegalStateException.class, config::clickhouseHost).getMessage());
         assertEquals("warehouse.clickhouse.database is required with warehouse.driver clickhouse",
                 assertThrows(IllegalStateException.class, config::clickhouseDatabase).getMessage());
+    }
+
+    @Test
+    void anEmptyTableNameIsRefusedRatherThanDefaulted() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> config(Map.of("warehouse.table", "")).warehouseTable());
+        assertEquals("warehouse.table must not be empty", e.getMessage());
+        assertEquals("events", config(Map.of()).warehouseTable());
     }
 }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import org.d8a.config.D8aConfig;
-import org.d8a.config.MapConfig;
+import org.d8a.config.TestConfig;
 import org.d8a.sessions.wheel.Watermarks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class DataClockTest {
 
     @BeforeEach
     void fourPartitions() {
-        clock.config = new D8aConfig(new MapConfig(Map.of("queue.partitions", "4")));
+        clock.config = TestConfig.of(Map.of("queue.partitions", "4"));
         clock.init();
     }
 

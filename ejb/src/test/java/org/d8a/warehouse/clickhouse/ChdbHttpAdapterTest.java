@@ -13,7 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.d8a.config.D8aConfig;
+import org.d8a.config.TestConfig;
+import org.d8a.warehouse.TableNotFoundException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,15 +87,12 @@ class ChdbHttpAdapterTest {
     @Test
     void theDriverMadeFromConfigurationReachesTheConfiguredServer() throws Exception {
         server.execute("CREATE DATABASE IF NOT EXISTS configured_db");
-        org.d8a.config.D8aConfig config = new org.d8a.config.D8aConfig(
-                new org.d8a.config.MapConfig(java.util.Map.of(
-                        "warehouse.clickhouse.host", "127.0.0.1",
-                        "warehouse.clickhouse.port", Integer.toString(server.port()),
-                        "warehouse.clickhouse.database", "configured_db")));
+        D8aConfig config = TestConfig.of(Map.of("warehouse.clickhouse.host", "127.0.0.1",
+                "warehouse.clickhouse.port", Integer.toString(server.port()),
+                "warehouse.clickhouse.database", "configured_db"));
         try (ClickHouseDriver driver = ClickHouseDataSources.driver(config)) {
-            org.d8a.warehouse.TableNotFoundException e = assertThrows(
-                    org.d8a.warehouse.TableNotFoundException.class,
-                    () -> driver.missingColumns("events", new org.apache.arrow.vector.types.pojo.Schema(List.of())));
+            TableNotFoundException e = assertThrows(TableNotFoundException.class,
+                    () -> driver.missingColumns("events", new Schema(List.of())));
             assertEquals("table \"configured_db.events\" not found", e.getMessage());
         }
         assertTrue(server.requestLog().contains("configured_db"), "the configured database was asked");
