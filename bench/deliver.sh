@@ -11,7 +11,7 @@ rows() { "$here/warehouse-rows.sh" "$warehouse"; }
 RUN=deliver-$RANDOM CLIENTS=100000000 wrk -t1 -c64 -d${seconds}s -s "$here/ga4-hits.lua" http://localhost:8080 | tail -1
 # Every hit is a session of its own; wait until the consumers and the closer have spooled all of them.
 previous=-1
-while [ "$(depth)" != "$previous" ]; do previous=$(depth); sleep 5; done
+while now=$(depth); [ "$now" != "$previous" ]; do previous=$now; sleep 5; done
 spooled=$(depth)
 before=$(rows)
 start=$(date +%s.%N)
@@ -20,6 +20,6 @@ while [ "$(depth)" != "0" ]; do sleep 0.5; done
 elapsed=$(echo "$(date +%s.%N) - $start" | bc)
 # The spool is empty once every row is staged in the files warehouse's segments; count them once they are uploaded.
 previous=-1
-while [ "$(rows)" != "$previous" ]; do previous=$(rows); sleep 3; done
+while now=$(rows); [ "$now" != "$previous" ]; do previous=$now; sleep 3; done
 written=$(( $(rows) - before ))
 echo "chunk $chunk: $spooled sessions spooled, delivered in $elapsed s: $(echo "$spooled / $elapsed" | bc) rows/s; $written rows uploaded"

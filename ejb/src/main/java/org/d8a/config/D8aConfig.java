@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.d8a.columns.custom.CustomColumnDefinition;
 import org.d8a.columns.custom.CustomColumnDefinitions;
 import org.d8a.properties.PropertySettingsReader;
+import org.d8a.warehouse.files.upload.PathTemplate;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
@@ -92,7 +93,7 @@ public class D8aConfig {
 
     /** Whether the receiver keeps a raw log of accepted requests for the replay job. */
     public boolean rawLogEnabled() {
-        return config.getOptionalValue("receiver.raw_log", Boolean.class).orElse(Boolean.FALSE);
+        return bool("receiver.raw_log", false);
     }
 
     public Path rawLogDirectory() {
@@ -125,9 +126,7 @@ public class D8aConfig {
      * environment variable {@code SKIP_CATCH_UP} is read too (MicroProfile finds it for the key {@code skip_catch_up}).
      */
     public boolean skipCatchUp() {
-        return config.getOptionalValue("startup.skip_catch_up", Boolean.class)
-                .or(() -> config.getOptionalValue("skip_catch_up", Boolean.class))
-                .orElse(Boolean.FALSE);
+        return bool("startup.skip_catch_up", bool("skip_catch_up", false));
     }
 
     /** Number of message groups the hits queue is partitioned into (architecture decision 2). */
@@ -228,9 +227,7 @@ public class D8aConfig {
 
     /** Go template of the remote key, {@code {{.Field}}} substitution only. */
     public String filesPathTemplate() {
-        return string("warehouse.files.path_template",
-                "table={{.Table}}/schema={{.Schema}}/y={{.Year}}/m={{.MonthPadded}}/d={{.DayPadded}}"
-                        + "/{{.SegmentID}}.{{.Extension}}");
+        return string("warehouse.files.path_template", PathTemplate.DEFAULT);
     }
 
     /** A segment is sealed after the append that makes it at least this large. */
@@ -361,7 +358,7 @@ public class D8aConfig {
 
     /** HTTPS instead of HTTP. */
     public boolean clickhouseSecure() {
-        return config.getOptionalValue("warehouse.clickhouse.secure", Boolean.class).orElse(Boolean.FALSE);
+        return bool("warehouse.clickhouse.secure", false);
     }
 
     /**

@@ -22,6 +22,10 @@ public final class RequestRepeats {
 
     /** Marks the repeats among the hits of one request, given in request order. */
     public static void number(List<Hit> requestHits) {
+        if (requestHits.size() < 2) {
+            // most requests carry one hit, which repeats nothing: no fingerprint on the receiver's path
+            return;
+        }
         Map<String, Integer> seen = new HashMap<>();
         for (Hit hit : requestHits) {
             hit.getMetadata().remove(METADATA_KEY);

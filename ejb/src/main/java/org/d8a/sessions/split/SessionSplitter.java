@@ -67,16 +67,18 @@ public final class SessionSplitter {
             }
             if (rules.onUserIdChange()) {
                 Object value = event.values().get("user_id");
-                boolean changed = userId != null && !userId.equals(rememberedUserId(userId, value));
-                userId = rememberedUserId(userId, value);
+                String next = rememberedUserId(userId, value);
+                boolean changed = userId != null && !userId.equals(next);
+                userId = next;
                 if (changed) {
                     return SplitCause.USER_ID_CHANGED;
                 }
             }
             if (rules.onCampaignChange()) {
                 Object value = event.values().get("utm_campaign");
-                boolean changed = campaign != null && !campaign.equals(rememberedCampaign(campaign, value));
-                campaign = rememberedCampaign(campaign, value);
+                String next = rememberedCampaign(campaign, value);
+                boolean changed = campaign != null && !campaign.equals(next);
+                campaign = next;
                 if (changed) {
                     return SplitCause.UTM_CAMPAIGN_CHANGED;
                 }

@@ -1,7 +1,5 @@
 package org.d8a.sessions.wheel;
 
-import java.util.Arrays;
-
 /**
  * How far data time has come, for the timing wheel (architecture decision 4). With nothing queued (and no replay
  * running) it is the wall clock. With a backlog, each queue partition has its own: the wall clock for a partition with
@@ -50,21 +48,5 @@ public record Watermarks(long global, long[] perPartition) {
 
     public boolean isGlobal() {
         return perPartition == null;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Watermarks that && global == that.global
-                && Arrays.equals(perPartition, that.perPartition);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Long.hashCode(global) + Arrays.hashCode(perPartition);
-    }
-
-    @Override
-    public String toString() {
-        return isGlobal() ? "Watermarks[global=" + global + "]" : "Watermarks" + Arrays.toString(perPartition);
     }
 }

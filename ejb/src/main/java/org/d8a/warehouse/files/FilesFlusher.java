@@ -51,7 +51,7 @@ public class FilesFlusher {
         if (!config.warehouseDriver().equals("files")) {
             return;
         }
-        long period = config.filesMaxSegmentAge().toMillis();
+        long period = warehouse.settings().maxSegmentAge().toMillis();
         timers.createIntervalTimer(Math.min(period, 5000), period, new TimerConfig("d8a files warehouse flush", false));
     }
 

@@ -12,20 +12,20 @@ class WatermarksTest {
 
     @Test
     void anEmptyQueueClosesEverythingOnTheWallClock() {
-        assertEquals(Watermarks.global(WALL), Watermarks.of(WALL, true, false, true, 900_000L,
+        assertGlobal(WALL, Watermarks.of(WALL, true, false, true, 900_000L,
                 new long[] {0, 0}, new long[] {900_000L, 800_000L}));
     }
 
     @Test
     void aReplayKeepsDataTimeEvenWhenTheQueueIsMomentarilyEmpty() {
-        assertEquals(Watermarks.global(500_000L), Watermarks.of(WALL, true, true, true, 500_000L,
+        assertGlobal(500_000L, Watermarks.of(WALL, true, true, true, 500_000L,
                 new long[] {0, 0}, new long[] {500_000L, 0}));
     }
 
     @Test
     void aBacklogOfUncountedMessagesUsesTheNewestHitOverAllPartitions() {
         // after a restart with a backlog: which partition still waits is unknown
-        assertEquals(Watermarks.global(900_000L), Watermarks.of(WALL, false, false, false, 900_000L,
+        assertGlobal(900_000L, Watermarks.of(WALL, false, false, false, 900_000L,
                 new long[] {0, 0}, new long[] {900_000L, 0}));
     }
 
@@ -42,5 +42,10 @@ class WatermarksTest {
     void theLastClosableBucketIsTwoSecondsBeforeTheWatermark() {
         assertEquals(998L, CatchUp.lastClosable(1_000_999L));
         assertEquals(-3L, CatchUp.lastClosable(-1L));
+    }
+
+    private static void assertGlobal(long expected, Watermarks actual) {
+        assertTrue(actual.isGlobal(), "one watermark for every partition: " + actual);
+        assertEquals(expected, actual.global());
     }
 }

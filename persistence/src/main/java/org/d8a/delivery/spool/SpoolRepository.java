@@ -32,9 +32,7 @@ public class SpoolRepository {
 
     /** The given sessions still in the spool, in spool order. */
     public List<SpooledSession> findAll(List<Long> ids) {
-        return em.createQuery("select s from SpooledSession s where s.id in :ids order by s.id", SpooledSession.class)
-                .setParameter("ids", ids)
-                .getResultList();
+        return findAll(ids, LockModeType.NONE);
     }
 
     /**
@@ -43,9 +41,13 @@ public class SpoolRepository {
      * one waits for the earlier one's commit and then no longer finds the sessions it delivered.
      */
     public List<SpooledSession> lockForDelivery(List<Long> ids) {
+        return findAll(ids, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private List<SpooledSession> findAll(List<Long> ids, LockModeType lock) {
         return em.createQuery("select s from SpooledSession s where s.id in :ids order by s.id", SpooledSession.class)
                 .setParameter("ids", ids)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(lock)
                 .getResultList();
     }
 
