@@ -3,13 +3,7 @@ package org.d8a.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,13 +110,13 @@ class ClickHouseWarehouseIT {
                 String blocked = "ch-blocked-" + UUID.randomUUID();
                 assertEquals(204, new Tracker(server.baseUri()).pageView(blocked, "https://shop.example.com/")
                         .statusCode());
-                JsonObject spool = spool(server);
+                JsonObject spool = SpoolEndpoint.read(server.baseUri());
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 // (a delivery that ran before the deployment's migration failed on the insert itself, with
                 // ClickHouse's own message; the ones after it fail with the migration's)
                 while (!spool.getString("last_error", "").contains("incompatible type") && System.nanoTime() < deadline) {
                     Thread.sleep(250);
-                    spool = spool(server);
+                    spool = SpoolEndpoint.read(server.baseUri());
                 }
                 String error = spool.getString("last_error", "");
                 assertTrue(error.contains("column \"page_title\" in table \"analytics.events\" has incompatible type"),
@@ -132,15 +126,6 @@ class ClickHouseWarehouseIT {
                 assertEquals(List.of(), clickhouse.rows("SELECT id FROM analytics.events WHERE client_id = '"
                         + blocked + "'"));
             }
-        }
-    }
-
-    private static JsonObject spool(ServerProcess server) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                server.baseUri().resolve("/spool")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject();
         }
     }
 

@@ -59,7 +59,7 @@ class DeliverKillIT {
 
             post(server, "/spool/deliver");
             // One session per chunk: the delivery takes seconds, and the kill lands after its first chunks.
-            int depthAtKill = awaitDepthBelow(server, SESSIONS - 10, Duration.ofSeconds(60));
+            long depthAtKill = awaitDepthBelow(server, SESSIONS - 10, Duration.ofSeconds(60));
             server.kill();
             assertTrue(depthAtKill > 0 && depthAtKill < SESSIONS, "the kill must land in the middle of the delivery; "
                     + depthAtKill + " of " + SESSIONS + " sessions were still spooled just before it");
@@ -87,12 +87,10 @@ class DeliverKillIT {
     }
 
     /** Polls the spool until fewer than {@code depth} sessions wait; returns the depth seen. */
-    private static int awaitDepthBelow(ServerProcess server, int depth, Duration timeout) throws Exception {
+    private static long awaitDepthBelow(ServerProcess server, int depth, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUri().resolve("/spool"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-            int current = Integer.parseInt(body.replaceAll(".*\"depth\":(\\d+).*", "$1"));
+            long current = SpoolEndpoint.depth(server.baseUri());
             if (current < depth) {
                 return current;
             }
@@ -103,15 +101,11 @@ class DeliverKillIT {
 
     private static void awaitSpoolDepth(ServerProcess server, int depth, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUri().resolve("/spool")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            if (body.contains("\"depth\":" + depth)) {
-                return;
-            }
+        long current = SpoolEndpoint.depth(server.baseUri());
+        while (current != depth && System.nanoTime() < deadline) {
             Thread.sleep(500);
+            current = SpoolEndpoint.depth(server.baseUri());
         }
-        throw new AssertionError("the spool did not reach " + depth + " sessions: " + body);
+        assertEquals(depth, current, "the spool did not reach " + depth + " sessions");
     }
 }

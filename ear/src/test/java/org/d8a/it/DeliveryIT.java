@@ -3,12 +3,9 @@ package org.d8a.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -85,12 +82,7 @@ class DeliveryIT {
     }
 
     private JsonObject spool() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(root.resolve("/spool")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject();
-        }
+        return SpoolEndpoint.read(root);
     }
 
     private List<Map<String, String>> rowsOf(String client) throws IOException {

@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.d8a.sessions.Isolation;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -152,31 +150,15 @@ class SessionEngineIT {
     @Test
     void aBacklogLongerThanTheTimeoutDoesNotCutTheSession() throws Exception {
         String client = unique("backlog");
-        String partition = partitionOf(client);
-        List<String> sameGroup = new ArrayList<>();
-        while (sameGroup.size() < BACKLOG_FILLERS) {
-            String other = unique("backlog-filler");
-            if (partitionOf(other).equals(partition)) {
-                sameGroup.add(other);
-            }
-        }
+        List<String> sameGroup = clientsOfPartition(partitionOf(client), true, BACKLOG_FILLERS);
         hitsQueue("pause");
-        ExecutorService senders = Executors.newFixedThreadPool(16);
         try {
-            long first = System.currentTimeMillis();
-            assertEquals(204, backlogHit(client, "https://example.com/first").statusCode());
-            sendAll(senders, sameGroup, "https://example.com/between");
-            assertEquals(204, backlogHit(client, "https://example.com/second").statusCode());
-            waitUntil(first + PAST_THE_TIMEOUT_MILLIS);
+            sendBacklog(client, sameGroup);
             assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(client)));
         } finally {
-            senders.shutdown();
             hitsQueue("resume");
         }
-        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), 2, ROWS_TIMEOUT);
-        assertEquals(1, rows.stream().map(row -> row.get("session_id")).distinct().count(), "one session, not: "
-                + rows.stream().map(row -> row.get("timestamp_utc") + " in " + row.get("session_id")).toList());
-        rows.forEach(row -> assertEquals("2", row.get("session_total_events")));
+        assertOneSessionOfTwoHits(client);
         warehouse.await(WarehouseRows.ofClients(sameGroup.toArray(String[]::new)), BACKLOG_FILLERS, ROWS_TIMEOUT);
     }
 
@@ -191,45 +173,60 @@ class SessionEngineIT {
     void newerHitsOfOtherPartitionsDoNotCloseALaggingPartitionsSession() throws Exception {
         String client = unique("lagging");
         String partition = partitionOf(client);
-        List<String> sameGroup = new ArrayList<>();
-        List<String> otherGroups = new ArrayList<>();
-        while (sameGroup.size() < BACKLOG_FILLERS || otherGroups.size() < 32) {
-            String other = unique("lagging-other");
-            if (partitionOf(other).equals(partition)) {
-                if (sameGroup.size() < BACKLOG_FILLERS) {
-                    sameGroup.add(other);
-                }
-            } else if (otherGroups.size() < 32) {
-                otherGroups.add(other);
-            }
-        }
+        List<String> sameGroup = clientsOfPartition(partition, true, BACKLOG_FILLERS);
+        List<String> otherGroups = clientsOfPartition(partition, false, 32);
         hitsQueue("pause");
-        ExecutorService senders = Executors.newFixedThreadPool(16);
         try {
-            long first = System.currentTimeMillis();
-            assertEquals(204, backlogHit(client, "https://example.com/first").statusCode());
-            sendAll(senders, sameGroup, "https://example.com/between");
-            assertEquals(204, backlogHit(client, "https://example.com/second").statusCode());
-            waitUntil(first + PAST_THE_TIMEOUT_MILLIS);
-            sendAll(senders, otherGroups, "https://example.com/later");
+            sendBacklog(client, sameGroup);
+            sendAll(otherGroups, "https://example.com/later");
         } finally {
-            senders.shutdown();
             hitsQueue("resume");
         }
-        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), 2, ROWS_TIMEOUT);
-        assertEquals(1, rows.stream().map(row -> row.get("session_id")).distinct().count(), "one session, not: "
-                + rows.stream().map(row -> row.get("timestamp_utc") + " in " + row.get("session_id")).toList());
+        assertOneSessionOfTwoHits(client);
         warehouse.await(WarehouseRows.ofClients(otherGroups.toArray(String[]::new)), otherGroups.size(),
                 ROWS_TIMEOUT);
     }
 
-    private void sendAll(ExecutorService senders, List<String> clients, String page) throws Exception {
-        List<Future<Integer>> sent = new ArrayList<>();
-        for (String other : clients) {
-            sent.add(senders.submit(() -> backlogHit(other, page).statusCode()));
+    /** {@code count} new clients of the backlog property whose partition is (or, with {@code same} false, is not) it. */
+    private static List<String> clientsOfPartition(String partition, boolean same, int count) {
+        List<String> clients = new ArrayList<>();
+        while (clients.size() < count) {
+            String other = unique("backlog-other");
+            if (partitionOf(other).equals(partition) == same) {
+                clients.add(other);
+            }
         }
-        for (Future<Integer> status : sent) {
-            assertEquals(204, status.get());
+        return clients;
+    }
+
+    /** Two hits of {@code client} with {@code between} sent between them, then waits until all are overdue. */
+    private void sendBacklog(String client, List<String> between) throws Exception {
+        long first = System.currentTimeMillis();
+        assertEquals(204, backlogHit(client, "https://example.com/first").statusCode());
+        sendAll(between, "https://example.com/between");
+        assertEquals(204, backlogHit(client, "https://example.com/second").statusCode());
+        waitUntil(first + PAST_THE_TIMEOUT_MILLIS);
+    }
+
+    private void assertOneSessionOfTwoHits(String client) throws Exception {
+        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), 2, ROWS_TIMEOUT);
+        assertEquals(1, rows.stream().map(row -> row.get("session_id")).distinct().count(), "one session, not: "
+                + rows.stream().map(row -> row.get("timestamp_utc") + " in " + row.get("session_id")).toList());
+        rows.forEach(row -> assertEquals("2", row.get("session_total_events")));
+    }
+
+    private void sendAll(List<String> clients, String page) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (String other : clients) {
+                sent.add(senders.submit(() -> backlogHit(other, page).statusCode()));
+            }
+            for (Future<Integer> status : sent) {
+                assertEquals(204, status.get());
+            }
+        } finally {
+            senders.shutdown();
         }
     }
 
@@ -244,11 +241,8 @@ class SessionEngineIT {
     }
 
     /** The queue partition (message group) of a client of the backlog property, as the receiver computes it. */
-    private static String partitionOf(String clientId) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("backlog|" + clientId)
-                .getBytes(StandardCharsets.UTF_8));
-        long prefix = Long.parseLong(HexFormat.of().formatHex(digest).substring(0, 8), 16);
-        return "p" + Math.floorMod(prefix, 64);
+    private static String partitionOf(String clientId) {
+        return Isolation.partition(Isolation.isolatedClientId("backlog", clientId), 64);
     }
 
     /** Items 5-6 of §8.2: a trusted proxy names the client; a property with masking level 1 keeps a /24. */
