@@ -16,7 +16,6 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 import org.d8a.warehouse.WarehouseException;
 
@@ -135,10 +134,10 @@ public final class ParquetFileFormat implements FileFormat {
         }
         Map<?, ?> members = ParquetValues.struct(item);
         Group struct = entry.addGroup("element");
-        GroupType structType = struct.getType();
-        for (Field member : ParquetSchemas.sorted(element.getChildren())) {
+        // members are added by name, so the Parquet group's name order needs no sorting here
+        for (Field member : element.getChildren()) {
             // an absent key stays absent: null
-            if (members.containsKey(member.getName()) && structType.containsField(member.getName())) {
+            if (members.containsKey(member.getName())) {
                 addPrimitive(struct, member.getName(), member, members.get(member.getName()));
             }
         }
