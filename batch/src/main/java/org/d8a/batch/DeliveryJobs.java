@@ -27,7 +27,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.d8a.config.D8aConfig;
-import org.d8a.delivery.spool.SpoolRepository;
+import org.d8a.persistence.spool.SpoolRepository;
 
 /**
  * Starts the Jakarta Batch jobs: {@code deliver} every {@code delivery.interval} while sessions are due (one

@@ -19,7 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.d8a.sessions.Isolation;
+import org.d8a.hits.Isolation;
+import org.d8a.queue.Partitions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -242,7 +243,7 @@ class SessionEngineIT {
 
     /** The queue partition (message group) of a client of the backlog property, as the receiver computes it. */
     private static String partitionOf(String clientId) {
-        return Isolation.partition(Isolation.isolatedClientId("backlog", clientId), 64);
+        return Partitions.group(Isolation.isolatedClientId("backlog", clientId), 64);
     }
 
     /** Items 5-6 of §8.2: a trusted proxy names the client; a property with masking level 1 keeps a /24. */

@@ -7,10 +7,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.d8a.columns.custom.CustomColumnDefinition;
-import org.d8a.columns.custom.CustomColumnDefinitions;
-import org.d8a.properties.PropertySettingsReader;
-import org.d8a.warehouse.files.upload.PathTemplate;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
@@ -46,14 +42,9 @@ public class D8aConfig {
                 .build();
     }
 
-    /** The properties' settings: the default property and the {@code properties} list. */
-    public PropertySettingsReader propertySettings() {
-        return new PropertySettingsReader(config.getPropertyNames(), key -> config.getOptionalValue(key, String.class));
-    }
-
-    /** Custom columns declared under {@code ga4.params} (YAML) and {@code GA4_PARAMS} (JSON), validated. */
-    public List<CustomColumnDefinition> customColumns() {
-        return CustomColumnDefinitions.from(config);
+    /** The configuration these settings are read from, for areas that read lists of objects from it. */
+    public Config source() {
+        return config;
     }
 
     /** Proxies whose forwarding headers are believed: CIDRs or addresses; empty trusts nobody. */
@@ -61,17 +52,17 @@ public class D8aConfig {
         return list("server.trusted_proxies");
     }
 
-    /** {@code at_least_once} (persistent spool), {@code best_effort} (in-memory spool) or {@code disabled}. */
+    /** {@code at_least_once} (persistent spool), {@code best_effort} (session buffer) or {@code disabled}. */
     public String deliveryMode() {
         return string("delivery.mode", "at_least_once").toLowerCase(Locale.ROOT);
     }
 
-    /** The in-memory spool writes a property's sessions once it holds this many. */
+    /** The session buffer writes a property's sessions once it holds this many. */
     public int bestEffortMaxSessions() {
         return integer("delivery.best_effort.max_sessions", 100);
     }
 
-    /** The in-memory spool writes a property's sessions once the first of them is this old. */
+    /** The session buffer writes a property's sessions once the first of them is this old. */
     public Duration bestEffortMaxAge() {
         return duration("delivery.best_effort.max_age", "30s");
     }
@@ -225,9 +216,9 @@ public class D8aConfig {
         return integer("warehouse.files.compression_level", -1);
     }
 
-    /** Go template of the remote key, {@code {{.Field}}} substitution only. */
+    /** Go template of the remote key, {@code {{.Field}}} substitution only; empty when not configured. */
     public String filesPathTemplate() {
-        return string("warehouse.files.path_template", PathTemplate.DEFAULT);
+        return string("warehouse.files.path_template", "");
     }
 
     /** A segment is sealed after the append that makes it at least this large. */

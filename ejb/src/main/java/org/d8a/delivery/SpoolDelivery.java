@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.d8a.columns.RetryableColumnException;
 import org.d8a.config.D8aConfig;
-import org.d8a.delivery.spool.SpoolRepository;
-import org.d8a.delivery.spool.SpooledSession;
+import org.d8a.persistence.spool.SpoolRepository;
+import org.d8a.persistence.spool.SpooledSession;
 import org.d8a.warehouse.WarehouseException;
 
 /**
@@ -32,7 +32,7 @@ public class SpoolDelivery {
     SpoolRepository spool;
 
     @Inject
-    SessionRowsWriter rowsWriter;
+    RowDelivery rows;
 
     @Inject
     D8aConfig config;
@@ -52,7 +52,7 @@ public class SpoolDelivery {
             byProperty.computeIfAbsent(entry.getPropertyId(), p -> new ArrayList<>()).add(entry.getPayload());
         }
         for (Map.Entry<String, List<String>> property : byProperty.entrySet()) {
-            rowsWriter.write(property.getKey(), property.getValue());
+            rows.deliver(property.getKey(), property.getValue());
         }
         if (!spooled.isEmpty()) {
             spool.removeAll(spooled.stream().map(SpooledSession::getId).toList());

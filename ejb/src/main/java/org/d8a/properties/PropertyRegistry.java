@@ -1,13 +1,13 @@
 package org.d8a.properties;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.d8a.config.D8aConfig;
 
 /**
@@ -40,7 +40,8 @@ public class PropertyRegistry {
 
     @PostConstruct
     void load() {
-        PropertySettingsReader reader = config.propertySettings();
+        PropertySettingsReader reader = new PropertySettingsReader(config.source().getPropertyNames(),
+                key -> config.source().getOptionalValue(key, String.class));
         defaultProperty = reader.defaultProperty();
         Map<String, PropertySettings> ids = new LinkedHashMap<>();
         Map<String, PropertySettings> measurementIds = new LinkedHashMap<>();

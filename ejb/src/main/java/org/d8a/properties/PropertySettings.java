@@ -2,8 +2,6 @@ package org.d8a.properties;
 
 import java.time.Duration;
 import java.util.List;
-import org.d8a.sessions.filter.TrafficFilter;
-import org.d8a.sessions.split.SplitRules;
 
 /**
  * The settings of one tracked property.
@@ -15,14 +13,19 @@ import org.d8a.sessions.split.SplitRules;
  * @param join which identifiers join proto-sessions of different clients
  * @param split when closed sessions are cut in parts
  * @param filter which events are removed or tagged before session columns are computed
+ * @param warehouseTable the warehouse table the property's rows are written to ({@code warehouse.table})
  */
 public record PropertySettings(String id, String name, String measurementId, String protocol, Duration sessionTimeout,
-        List<String> excludedUrlParams, int ipMaskingLevel, JoinRules join, SplitRules split, TrafficFilter filter) {
+        List<String> excludedUrlParams, int ipMaskingLevel, JoinRules join, SplitRules split, FilterRules filter,
+        String warehouseTable) {
 
     /** The reference's default {@code property.settings.excluded_url_params}. */
     public static final List<String> DEFAULT_EXCLUDED_URL_PARAMS = List.of("utm_marketing_tactic",
             "utm_source_platform", "utm_term", "utm_content", "utm_source", "utm_medium", "utm_campaign", "utm_id",
             "utm_creative_format", "gclid", "dclid", "srsltid", "gbraid", "wbraid", "fbclid", "msclkid");
+
+    /** The reference's default {@code warehouse.table}. */
+    public static final String DEFAULT_TABLE = "events";
 
     public PropertySettings {
         excludedUrlParams = List.copyOf(excludedUrlParams);
@@ -40,6 +43,6 @@ public record PropertySettings(String id, String name, String measurementId, Str
     public PropertySettings(String id, String name, String measurementId, String protocol, Duration sessionTimeout,
             List<String> excludedUrlParams) {
         this(id, name, measurementId, protocol, sessionTimeout, excludedUrlParams, 0, JoinRules.DEFAULTS,
-                SplitRules.DEFAULTS, TrafficFilter.NONE);
+                SplitRules.DEFAULTS, FilterRules.NONE, DEFAULT_TABLE);
     }
 }

@@ -1,6 +1,5 @@
 package org.d8a.properties;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,9 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.d8a.config.ConfigEntries;
 import org.d8a.config.GoDuration;
-import org.d8a.sessions.filter.FilterCondition;
-import org.d8a.sessions.filter.TrafficFilter;
-import org.d8a.sessions.split.SplitRules;
 
 /**
  * Builds property settings from configuration (spec/pipeline.md §7.2, §7.4): the default property from the reference's
@@ -29,6 +25,7 @@ import org.d8a.sessions.split.SplitRules;
  *     sessions: {timeout: 15m, join_by_user_id: false}
  *     settings: {ip_masking_level: 1, split_by_max_events: 500}
  *     filters: {fields: [ip_address, user_id], conditions: [...]}
+ *     warehouse: {table: shop_events}   # default: warehouse.table
  * </pre>
  */
 public final class PropertySettingsReader {
@@ -101,7 +98,8 @@ public final class PropertySettingsReader {
                 value.apply("settings.excluded_url_params").map(PropertySettingsReader::list)
                         .orElse(PropertySettings.DEFAULT_EXCLUDED_URL_PARAMS),
                 Integer.parseInt(value.apply("settings.ip_masking_level").orElse("0").trim()), join, split,
-                new TrafficFilter(fields, conditions));
+                new FilterRules(fields, conditions),
+                value.apply("warehouse.table").map(String::trim).orElse(PropertySettings.DEFAULT_TABLE));
     }
 
     private List<FilterCondition> conditions(String key) {

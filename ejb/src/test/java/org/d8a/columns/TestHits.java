@@ -7,14 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.d8a.catalog.ColumnCatalog;
+import org.d8a.filters.TrafficFilter;
 import org.d8a.hits.Hit;
+import org.d8a.properties.FilterRules;
 import org.d8a.properties.JoinRules;
 import org.d8a.properties.PropertySettings;
+import org.d8a.properties.SplitRules;
+import org.d8a.rows.RowBuilder;
 import org.d8a.sessions.Event;
 import org.d8a.sessions.Session;
-import org.d8a.sessions.filter.TrafficFilter;
-import org.d8a.sessions.split.SplitRules;
-import org.d8a.sessions.writer.SessionWriter;
 
 /**
  * The fixtures of spec/ga4-protocol-and-columns.md §8.0: the test property, base hits H1-H4, page-view and bare hits,
@@ -25,7 +27,8 @@ public final class TestHits {
     /** The reference's column-test property: no excluded URL parameters, no filters, no splitting. */
     public static final PropertySettings PROPERTY = new PropertySettings("1234567890", "Test Property",
             "G-2VEWJC5YPE", "ga4", Duration.ofMinutes(30), List.of(), 0, JoinRules.DEFAULTS,
-            new SplitRules(Duration.ofDays(3650), Integer.MAX_VALUE, false, false), TrafficFilter.NONE);
+            new SplitRules(Duration.ofDays(3650), Integer.MAX_VALUE, false, false), FilterRules.NONE,
+            PropertySettings.DEFAULT_TABLE);
     /** 2025-01-01T12:00:00Z, the time page-view hits count from. */
     public static final long T0 = Instant.parse("2025-01-01T12:00:00Z").toEpochMilli();
 
@@ -130,7 +133,7 @@ public final class TestHits {
             events.add(new Event(hit, property));
         }
         try {
-            return new SessionWriter(columns).rows(List.of(new Session(property, events)));
+            return new RowBuilder(columns, TrafficFilter.of(property.filter())).rows(List.of(new Session(property, events)));
         } catch (RetryableColumnException e) {
             throw new AssertionError(e);
         }

@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.d8a.delivery.spool.SpoolRepository;
+import org.d8a.persistence.spool.SpoolRepository;
 
 /**
  * Reads the ids of the spooled sessions due for delivery, in spool order. The checkpoint is the last id read: a

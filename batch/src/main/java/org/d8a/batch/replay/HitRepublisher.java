@@ -8,17 +8,16 @@ import jakarta.inject.Named;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
-import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.d8a.config.D8aConfig;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitCodec;
-import org.d8a.sessions.HitsQueue;
-import org.d8a.sessions.Isolation;
-import org.d8a.sessions.QueuedMessages;
+import org.d8a.queue.HitMessages;
+import org.d8a.queue.HitsQueue;
+import org.d8a.queue.Partitions;
+import org.d8a.queue.QueuedMessages;
 
 /**
  * Puts replayed hits back on the hits queue, each in its client's partition as the receiver would, with their logged
@@ -35,7 +34,7 @@ public class HitRepublisher extends AbstractItemWriter {
     Queue queue;
 
     @Inject
-    D8aConfig config;
+    Partitions partitions;
 
     @Inject
     QueuedMessages queuedMessages;
@@ -45,17 +44,13 @@ public class HitRepublisher extends AbstractItemWriter {
         Map<String, List<Hit>> byPartition = new LinkedHashMap<>();
         for (Object line : lines) {
             for (Hit hit : HitCodec.decodeAll((String) line)) {
-                String partition = Isolation.partition(Isolation.isolatedClientId(hit.getPropertyId(),
-                        hit.getAuthoritativeClientId()), config.queuePartitions());
-                byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(hit);
+                byPartition.computeIfAbsent(partitions.of(hit), p -> new ArrayList<>()).add(hit);
             }
         }
         for (Map.Entry<String, List<Hit>> partition : byPartition.entrySet()) {
             queuedMessages.count(partition.getKey());
-            TextMessage message = jms.createTextMessage(HitCodec.encodeAll(partition.getValue()));
-            message.setStringProperty("JMSXGroupID", partition.getKey());
-            message.setIntProperty(HitsQueue.HIT_COUNT_PROPERTY, partition.getValue().size());
-            jms.createProducer().send(queue, message);
+            jms.createProducer().send(queue, HitMessages.create(jms::createTextMessage, partition.getKey(),
+                    partition.getValue()));
         }
     }
 }

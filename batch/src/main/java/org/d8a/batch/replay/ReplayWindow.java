@@ -4,7 +4,7 @@ import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.d8a.sessions.DataClock;
+import org.d8a.queue.DataClock;
 
 /** Keeps the timing wheel on data time for as long as the replay job runs (see {@link DataClock}). */
 @Named

@@ -6,15 +6,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.d8a.columns.RetryableColumnException;
-import org.d8a.delivery.SessionRowsWriter;
+import org.d8a.delivery.ClosedSession;
+import org.d8a.delivery.RowDelivery;
 import org.d8a.warehouse.WarehouseException;
 
-/** The transactions of the in-memory spool: writing a buffer, or moving it to the persistent spool. */
+/** The transactions of the session buffer (best_effort): delivering what it holds, or moving it to the spool. */
 @Stateless
 public class BufferedSessionDelivery {
 
     @Inject
-    SessionRowsWriter rowsWriter;
+    RowDelivery rows;
 
     @Inject
     PersistentSpoolSink persistentSpool;
@@ -22,7 +23,7 @@ public class BufferedSessionDelivery {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void write(String propertyId, List<ClosedSession> sessions)
             throws WarehouseException, RetryableColumnException {
-        rowsWriter.write(propertyId, sessions.stream().map(ClosedSession::payload).toList());
+        rows.deliver(propertyId, sessions.stream().map(ClosedSession::payload).toList());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.d8a.config.D8aConfig;
+import org.d8a.delivery.ClosedSessionSink;
 
 /** The one place {@code delivery.mode} is read: it picks the sink closed sessions go to. */
 @ApplicationScoped
@@ -14,7 +15,7 @@ public class DeliveryModes {
 
     @Produces
     @ApplicationScoped
-    ClosedSessionSink sink(PersistentSpoolSink persistentSpool, MemorySpoolSink memory, DirectWriteSink direct) {
+    ClosedSessionSink sink(PersistentSpoolSink persistentSpool, SessionBufferSink memory, DirectWriteSink direct) {
         String mode = config.deliveryMode();
         return switch (mode) {
             case "at_least_once" -> persistentSpool;

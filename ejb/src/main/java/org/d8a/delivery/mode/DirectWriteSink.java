@@ -5,7 +5,9 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.d8a.columns.RetryableColumnException;
-import org.d8a.delivery.SessionRowsWriter;
+import org.d8a.delivery.ClosedSession;
+import org.d8a.delivery.ClosedSessionSink;
+import org.d8a.delivery.RowDelivery;
 import org.d8a.warehouse.WarehouseException;
 
 /**
@@ -17,12 +19,12 @@ import org.d8a.warehouse.WarehouseException;
 public class DirectWriteSink implements ClosedSessionSink {
 
     @Inject
-    SessionRowsWriter rowsWriter;
+    RowDelivery rows;
 
     @Override
     public void accept(String propertyId, List<ClosedSession> sessions) {
         try {
-            rowsWriter.write(propertyId, sessions.stream().map(ClosedSession::payload).toList());
+            rows.deliver(propertyId, sessions.stream().map(ClosedSession::payload).toList());
         } catch (WarehouseException | RetryableColumnException e) {
             throw new IllegalStateException("writing closed sessions of property " + propertyId
                     + " failed; they close again on a later tick", e);

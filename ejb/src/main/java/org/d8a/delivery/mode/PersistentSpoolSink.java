@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.d8a.delivery.spool.SpoolRepository;
-import org.d8a.delivery.spool.SpooledSession;
+import org.d8a.delivery.ClosedSession;
+import org.d8a.delivery.ClosedSessionSink;
+import org.d8a.persistence.spool.SpoolRepository;
+import org.d8a.persistence.spool.SpooledSession;
 
 /** {@code at_least_once}: sessions go to the persistent spool in the closing transaction; the deliver job drains it. */
 @ApplicationScoped

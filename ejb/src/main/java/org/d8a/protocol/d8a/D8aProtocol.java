@@ -13,4 +13,9 @@ public class D8aProtocol extends Ga4Protocol {
     public D8aProtocol() {
         super(ID);
     }
+
+    @Override
+    public String trackingProtocol() {
+        return "d8a";
+    }
 }

@@ -37,6 +37,11 @@ public class Ga4Protocol {
         return id;
     }
 
+    /** The value of the {@code tracking_protocol} column of this protocol's events. */
+    public String trackingProtocol() {
+        return "ga4_gtag";
+    }
+
     public List<Hit> createHits(ParsedRequest request, PropertyRegistry properties) throws HitRejectedException {
         String body = request.body().strip();
         List<Map<String, List<String>>> parameterSets = new ArrayList<>();

@@ -20,7 +20,8 @@ public record FilesSettings(String storage, Path filesystemPath, FileFormat form
     public static FilesSettings from(D8aConfig config) {
         FileFormat format = FileFormats.resolve(config.filesWarehouseFormat(), config.filesCompression(),
                 config.filesCompressionLevel());
-        PathTemplate template = PathTemplate.parse(config.filesPathTemplate());
+        String configured = config.filesPathTemplate();
+        PathTemplate template = PathTemplate.parse(configured.isEmpty() ? PathTemplate.DEFAULT : configured);
         String storage = config.filesStorage();
         S3Settings s3 = switch (storage) {
             case "filesystem" -> null;

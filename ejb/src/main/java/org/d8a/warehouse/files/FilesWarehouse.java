@@ -9,14 +9,14 @@ import org.d8a.config.D8aConfig;
 import org.d8a.warehouse.files.schema.StreamSchemas;
 import org.d8a.warehouse.files.segment.AfterCommit;
 import org.d8a.warehouse.files.segment.SegmentLedger;
-import org.d8a.warehouse.files.segment.SegmentSpool;
+import org.d8a.warehouse.files.segment.SegmentStore;
 import org.d8a.warehouse.files.segment.SegmentUploads;
 import org.d8a.warehouse.files.upload.FilesystemUploader;
 import org.d8a.warehouse.files.upload.S3Uploader;
 import org.d8a.warehouse.files.upload.SegmentUpload;
 import org.d8a.warehouse.files.upload.Uploader;
 
-/** The parts of the files warehouse, assembled once from the configuration: spool, schemas, upload. */
+/** The parts of the files warehouse, assembled once from the configuration: segment store, schemas, upload. */
 @ApplicationScoped
 public class FilesWarehouse {
 
@@ -33,7 +33,7 @@ public class FilesWarehouse {
 
     private FilesSettings settings;
     private StreamSchemas schemas;
-    private SegmentSpool spool;
+    private SegmentStore segments;
     private Uploader uploader;
     private SegmentUploads uploads;
 
@@ -41,11 +41,11 @@ public class FilesWarehouse {
     void assemble() {
         settings = FilesSettings.from(config);
         schemas = new StreamSchemas(settings.schemaDirectory());
-        spool = new SegmentSpool(settings.segmentDirectory(), ledger, afterCommit, settings.maxSegmentSize(),
+        segments = new SegmentStore(settings.segmentDirectory(), ledger, afterCommit, settings.maxSegmentSize(),
                 Clock.systemUTC());
         uploader = settings.s3() != null ? new S3Uploader(settings.s3())
                 : new FilesystemUploader(settings.filesystemPath());
-        uploads = new SegmentUploads(spool, new SegmentUpload(schemas, settings.format(), settings.template(),
+        uploads = new SegmentUploads(segments, new SegmentUpload(schemas, settings.format(), settings.template(),
                 uploader));
     }
 
@@ -62,8 +62,8 @@ public class FilesWarehouse {
         return schemas;
     }
 
-    public SegmentSpool spool() {
-        return spool;
+    public SegmentStore segments() {
+        return segments;
     }
 
     public SegmentUploads uploads() {

@@ -36,10 +36,10 @@ public class FilesWarehouseDriver implements SchemalessDriver {
         StreamKey key = StreamKey.of(table, fingerprint);
         try {
             warehouse.schemas().storeIfAbsent(fingerprint, schema);
-            warehouse.spool().append(key, FrameCodec.encode(rows));
+            warehouse.segments().append(key, FrameCodec.encode(rows));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new WarehouseException("cannot stage " + rows.size() + " rows of " + key.stem() + " in "
-                    + warehouse.spool().directory() + ": " + e.getMessage(), e);
+                    + warehouse.segments().directory() + ": " + e.getMessage(), e);
         }
     }
 

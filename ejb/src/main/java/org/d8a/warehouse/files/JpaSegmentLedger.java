@@ -3,6 +3,8 @@ package org.d8a.warehouse.files;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.d8a.persistence.segment.ActiveSegment;
+import org.d8a.persistence.segment.ActiveSegmentRepository;
 import org.d8a.warehouse.files.segment.SegmentLedger;
 
 /** The segment ledger in the d8a database, in the caller's transaction. */

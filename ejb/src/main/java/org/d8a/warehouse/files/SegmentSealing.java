@@ -15,6 +15,6 @@ public class SegmentSealing {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void sealAll() throws IOException {
-        warehouse.spool().sealAll();
+        warehouse.segments().sealAll();
     }
 }

@@ -60,7 +60,7 @@ class FilesWarehouseDriverTest {
         driver.write("events", SCHEMA, List.of(Map.of("id", "b")));
         tx.commit();
 
-        warehouse.spool().sealAll();
+        warehouse.segments().sealAll();
         tx.commit();
         assertEquals(1, warehouse.uploads().uploadSealed());
 

@@ -19,7 +19,6 @@ import org.d8a.columns.EventColumn;
 import org.d8a.columns.casts.Casts;
 import org.d8a.columns.event.DerivedEventColumn;
 import org.d8a.columns.event.PageUrlColumns;
-import org.d8a.protocol.d8a.D8aProtocol;
 import org.d8a.sessions.Event;
 
 /**
@@ -31,9 +30,9 @@ public final class Ga4EventColumns {
     private Ga4EventColumns() {
     }
 
-    /** @param protocolId {@code ga4} or {@code d8a}: the value of {@code tracking_protocol} */
-    public static List<EventColumn> all(String protocolId) {
-        List<EventColumn> columns = new ArrayList<>(coreInterfaces(protocolId));
+    /** @param trackingProtocol the value of {@code tracking_protocol}: {@code ga4_gtag} or {@code d8a} */
+    public static List<EventColumn> all(String trackingProtocol) {
+        List<EventColumn> columns = new ArrayList<>(coreInterfaces(trackingProtocol));
         columns.addAll(protocolColumns());
         for (DedicatedParam param : DedicatedParam.ALL) {
             columns.add(new DerivedEventColumn(event(param.column()), field(param.column(), param.cast().type())
@@ -44,8 +43,7 @@ public final class Ga4EventColumns {
         return columns;
     }
 
-    private static List<EventColumn> coreInterfaces(String protocolId) {
-        String trackingProtocol = D8aProtocol.ID.equals(protocolId) ? "d8a" : "ga4_gtag";
+    private static List<EventColumn> coreInterfaces(String trackingProtocol) {
         return List.of(
                 new DerivedEventColumn(CoreInterfaces.event("ignore_referrer"), field("ignore_referrer", BOOL)
                         .describedAs("Whether attribution ignores the referrer (ir)."),

@@ -1,7 +1,7 @@
 package org.d8a.warehouse.files.segment;
 
 import java.util.List;
-import org.d8a.warehouse.files.ActiveSegment;
+import org.d8a.persistence.segment.ActiveSegment;
 
 /**
  * Where the committed state of every stream's active segment is kept, in the caller's transaction (JPA in the server,

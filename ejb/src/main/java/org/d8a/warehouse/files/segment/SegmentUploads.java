@@ -22,19 +22,19 @@ public final class SegmentUploads {
 
     private static final Logger LOG = Logger.getLogger(SegmentUploads.class.getName());
 
-    private final SegmentSpool spool;
+    private final SegmentStore store;
     private final SegmentHandler handler;
     private final Map<String, Integer> failures = new HashMap<>();
 
-    public SegmentUploads(SegmentSpool spool, SegmentHandler handler) {
-        this.spool = spool;
+    public SegmentUploads(SegmentStore store, SegmentHandler handler) {
+        this.store = store;
         this.handler = handler;
     }
 
     /** One cycle over every sealed segment; returns how many were uploaded. */
     public synchronized int uploadSealed() throws IOException {
         Map<String, List<SealedSegment>> byStream = new LinkedHashMap<>();
-        for (SealedSegment segment : spool.sealed()) {
+        for (SealedSegment segment : store.sealed()) {
             byStream.computeIfAbsent(segment.key().stem(), stem -> new ArrayList<>()).add(segment);
         }
         int uploaded = 0;
@@ -62,7 +62,7 @@ public final class SegmentUploads {
                     for (SealedSegment remaining : segments.subList(i, segments.size())) {
                         LOG.severe(() -> "quarantined " + remaining.file() + " after " + MAX_FAILURES
                                 + " failed uploads; rename it back without .quarantine to retry");
-                        spool.quarantine(remaining);
+                        store.quarantine(remaining);
                     }
                     failures.remove(stem);
                 }

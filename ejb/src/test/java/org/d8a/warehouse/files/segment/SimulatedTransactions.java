@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.d8a.warehouse.files.ActiveSegment;
+import org.d8a.persistence.segment.ActiveSegment;
 
 /**
  * The ledger and after-commit hooks as the database and JTA give them, for one transaction at a time: changes to a

@@ -24,8 +24,8 @@ import org.d8a.warehouse.files.format.CsvFileFormat;
 import org.d8a.warehouse.files.schema.SchemaFingerprint;
 import org.d8a.warehouse.files.schema.StreamKey;
 import org.d8a.warehouse.files.schema.StreamSchemas;
+import org.d8a.warehouse.files.segment.SegmentStoreFixture;
 import org.d8a.warehouse.files.segment.SegmentUploads;
-import org.d8a.warehouse.files.segment.SpoolFixture;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -112,7 +112,7 @@ class S3UploaderTest {
         StreamSchemas schemas = new StreamSchemas(dir.resolve("schemas"));
         StreamKey key = StreamKey.of("events", SchemaFingerprint.of(schema));
         schemas.storeIfAbsent(key.fingerprint(), schema);
-        SpoolFixture fixture = new SpoolFixture(dir.resolve("spool"),
+        SegmentStoreFixture fixture = new SegmentStoreFixture(dir.resolve("spool"),
                 Clock.fixed(Instant.parse("2026-02-25T10:02:03Z"), ZoneOffset.UTC));
         fixture.deliver(key, List.of(Map.of("id", 1L)));
         fixture.seal();
@@ -122,14 +122,14 @@ class S3UploaderTest {
             assertTrue(refused.getMessage().startsWith("upload of s3://missing/k to http://127.0.0.1:"),
                     refused.getMessage());
             assertTrue(refused.getMessage().contains("Status Code: 404"), refused.getMessage());
-            SegmentUploads uploads = new SegmentUploads(fixture.spool(), new SegmentUpload(schemas,
+            SegmentUploads uploads = new SegmentUploads(fixture.segments(), new SegmentUpload(schemas,
                     new CsvFileFormat(false, -1), PathTemplate.parse(PathTemplate.DEFAULT), uploader));
             for (int i = 0; i < SegmentUploads.MAX_FAILURES; i++) {
-                assertEquals(1, fixture.spool().sealed().size(), "retried after " + i + " failures");
+                assertEquals(1, fixture.segments().sealed().size(), "retried after " + i + " failures");
                 assertEquals(0, uploads.uploadSealed());
             }
         }
-        assertEquals(List.of(), fixture.spool().sealed());
+        assertEquals(List.of(), fixture.segments().sealed());
         try (Stream<Path> files = Files.list(dir.resolve("spool"))) {
             assertEquals(1, files.filter(file -> file.toString().endsWith(".quarantine")).count());
         }

@@ -21,8 +21,8 @@ import org.d8a.warehouse.files.schema.SchemaFingerprint;
 import org.d8a.warehouse.files.schema.StreamKey;
 import org.d8a.warehouse.files.schema.StreamSchemas;
 import org.d8a.warehouse.files.segment.SealedSegment;
+import org.d8a.warehouse.files.segment.SegmentStoreFixture;
 import org.d8a.warehouse.files.segment.SegmentUploads;
-import org.d8a.warehouse.files.segment.SpoolFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +36,13 @@ class SegmentUploadTest {
     @TempDir
     Path dir;
 
-    private SpoolFixture fixture;
+    private SegmentStoreFixture fixture;
     private StreamSchemas schemas;
     private StreamKey key;
 
     @BeforeEach
     void spool() throws Exception {
-        fixture = new SpoolFixture(dir.resolve("spool"), Clock.fixed(Instant.parse("2026-02-25T10:02:03Z"),
+        fixture = new SegmentStoreFixture(dir.resolve("spool"), Clock.fixed(Instant.parse("2026-02-25T10:02:03Z"),
                 ZoneOffset.UTC));
         schemas = new StreamSchemas(dir.resolve("schemas"));
         String fingerprint = SchemaFingerprint.of(SCHEMA);
@@ -60,9 +60,9 @@ class SegmentUploadTest {
         fixture.deliver(key, List.of(Map.of("id", 1L, "name", "Alice")));
         fixture.deliver(key, List.of(Map.of("id", 2L, "name", "Bob, Jr.")));
         fixture.seal();
-        SealedSegment segment = fixture.spool().sealed().get(0);
+        SealedSegment segment = fixture.segments().sealed().get(0);
         Path dest = dir.resolve("dest");
-        SegmentUploads uploads = new SegmentUploads(fixture.spool(), upload(new FilesystemUploader(dest)));
+        SegmentUploads uploads = new SegmentUploads(fixture.segments(), upload(new FilesystemUploader(dest)));
 
         assertEquals(1, uploads.uploadSealed());
 
@@ -70,7 +70,7 @@ class SegmentUploadTest {
                 + segment.segmentId() + ".csv");
         assertEquals("id,name\n1,Alice\n2,\"Bob, Jr.\"\n", Files.readString(file));
         assertTrue(segment.segmentId().startsWith("1772013723_"), segment.segmentId());
-        assertEquals(List.of(), fixture.spool().sealed());
+        assertEquals(List.of(), fixture.segments().sealed());
         assertEquals(List.of(file), files(dest));
     }
 
@@ -81,10 +81,10 @@ class SegmentUploadTest {
         Path dest = dir.resolve("dest");
         SegmentUpload upload = upload(new FilesystemUploader(dest));
         // uploaded, then the server stopped before the segment was deleted
-        upload.handle(fixture.spool().sealed().get(0));
+        upload.handle(fixture.segments().sealed().get(0));
         List<Path> before = files(dest);
 
-        assertEquals(1, new SegmentUploads(fixture.spool(), upload).uploadSealed());
+        assertEquals(1, new SegmentUploads(fixture.segments(), upload).uploadSealed());
 
         assertEquals(before, files(dest));
         assertEquals(1, before.size());
@@ -107,15 +107,15 @@ class SegmentUploadTest {
             }
             new FilesystemUploader(dest).upload(remoteKey, file);
         };
-        SegmentUploads uploads = new SegmentUploads(fixture.spool(), upload(onlyOther));
+        SegmentUploads uploads = new SegmentUploads(fixture.segments(), upload(onlyOther));
 
         assertEquals(1, uploads.uploadSealed(), "the other stream is not held back");
-        assertEquals(2, fixture.spool().sealed().size());
+        assertEquals(2, fixture.segments().sealed().size());
         assertEquals(0, uploads.uploadSealed());
-        assertEquals(2, fixture.spool().sealed().size(), "two failures: still retried");
+        assertEquals(2, fixture.segments().sealed().size(), "two failures: still retried");
         assertEquals(0, uploads.uploadSealed());
 
-        assertEquals(List.of(), fixture.spool().sealed());
+        assertEquals(List.of(), fixture.segments().sealed());
         List<Path> quarantined = quarantined();
         assertEquals(2, quarantined.size());
         assertTrue(quarantined.stream().allMatch(file -> file.getFileName().toString().startsWith("events_")));
@@ -128,10 +128,10 @@ class SegmentUploadTest {
         StreamKey unknown = StreamKey.of("events", "0000000000000000");
         fixture.deliver(unknown, List.of(Map.of("id", 1L)));
         fixture.seal();
-        Path sealed = fixture.spool().sealed().get(0).file();
+        Path sealed = fixture.segments().sealed().get(0).file();
         Files.write(sealed, new byte[0]);
         Path dest = dir.resolve("dest");
-        SegmentUploads uploads = new SegmentUploads(fixture.spool(), upload(new FilesystemUploader(dest)));
+        SegmentUploads uploads = new SegmentUploads(fixture.segments(), upload(new FilesystemUploader(dest)));
         assertEquals(0, uploads.uploadSealed());
         assertFalse(Files.exists(sealed));
         assertFalse(Files.exists(dest));

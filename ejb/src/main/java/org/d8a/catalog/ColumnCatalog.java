@@ -1,0 +1,115 @@
+package org.d8a.catalog;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.d8a.columns.Column;
+import org.d8a.columns.ColumnDefinitionException;
+import org.d8a.columns.ColumnSet;
+import org.d8a.columns.CoreInterfaces;
+import org.d8a.columns.event.CoreEventColumns;
+import org.d8a.columns.event.PageUrlColumns;
+import org.d8a.columns.session.CoreSessionColumns;
+import org.d8a.config.D8aConfig;
+import org.d8a.properties.PropertyRegistry;
+import org.d8a.properties.PropertySettings;
+import org.d8a.protocol.d8a.D8aInterfaceIds;
+import org.d8a.protocol.d8a.D8aProtocol;
+import org.d8a.protocol.ga4.Ga4Interfaces;
+import org.d8a.protocol.ga4.Ga4Protocol;
+import org.d8a.protocol.ga4.columns.Ga4EventColumns;
+import org.d8a.protocol.ga4.columns.Ga4SessionColumns;
+import org.d8a.protocol.ga4.custom.CustomColumnDefinition;
+import org.d8a.protocol.ga4.custom.CustomColumnDefinitions;
+import org.d8a.protocol.ga4.custom.ParamCustomColumn;
+
+/**
+ * The column set of each property (architecture decision 11): core columns, its protocol's columns (the GA4 columns,
+ * under d8a ids for the d8a protocol) and the custom columns of the configuration. Built for every configured property
+ * at deployment, so a column set that cannot be ordered or misses a core interface stops the deployment with a message
+ * naming the offending interfaces.
+ */
+@ApplicationScoped
+public class ColumnCatalog {
+
+    /** Table order: the core interfaces, then the GA4 protocol's; anything else (custom, d8a ids) after them. */
+    private static final List<String> DEFINITION_ORDER = definitionOrder();
+
+    @Inject
+    PropertyRegistry properties;
+
+    @Inject
+    D8aConfig config;
+
+    private Map<String, ColumnSet> byProperty = Map.of();
+
+    @PostConstruct
+    void build() {
+        List<CustomColumnDefinition> customColumns = CustomColumnDefinitions.from(config.source());
+        Map<String, ColumnSet> sets = new LinkedHashMap<>();
+        for (PropertySettings property : properties.all()) {
+            sets.put(property.id(), columnsFor(property, customColumns));
+        }
+        byProperty = Map.copyOf(sets);
+    }
+
+    /** Builds the catalog while the application deploys, so that an invalid column set fails the deployment. */
+    void buildAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        byProperty.size();
+    }
+
+    /** The columns written for {@code propertyId}'s events; an unknown property's are the default property's. */
+    public ColumnSet forProperty(String propertyId) {
+        return byProperty.get(properties.byId(propertyId).id());
+    }
+
+    /** The column reference of a configured property, empty for an unknown property id. */
+    public Optional<List<ColumnDescription>> describe(String propertyId) {
+        return Optional.ofNullable(byProperty.get(propertyId)).map(ColumnReference::describe);
+    }
+
+    /** The built-in columns of one property; usable without the container. */
+    public static ColumnSet columnsFor(PropertySettings property) {
+        return columnsFor(property, List.of());
+    }
+
+    /** The built-in and custom columns of one property, ordered; usable without the container. */
+    public static ColumnSet columnsFor(PropertySettings property, List<CustomColumnDefinition> customColumns) {
+        boolean d8a = D8aProtocol.ID.equals(property.protocol());
+        Ga4Protocol protocol = d8a ? new D8aProtocol() : new Ga4Protocol();
+        List<Column> columns = new ArrayList<>();
+        columns.addAll(CoreEventColumns.all());
+        columns.addAll(PageUrlColumns.all(property));
+        columns.addAll(Ga4EventColumns.all(protocol.trackingProtocol()));
+        columns.addAll(CoreSessionColumns.all());
+        columns.addAll(Ga4SessionColumns.all());
+        customColumns.forEach(definition -> columns.add(new ParamCustomColumn(definition)));
+        assertCoreInterfacesPresent(columns);
+        return new ColumnSet(d8a ? D8aInterfaceIds.rename(columns) : columns, DEFINITION_ORDER);
+    }
+
+    private static void assertCoreInterfacesPresent(List<Column> columns) {
+        Set<String> present = new HashSet<>();
+        columns.forEach(column -> present.add(column.interfaceId()));
+        for (String id : CoreInterfaces.ORDER) {
+            if (!present.contains(id) && !CoreInterfaces.ENRICHMENT.contains(id)) {
+                throw new ColumnDefinitionException("core interface " + id + " has no column");
+            }
+        }
+    }
+
+    private static List<String> definitionOrder() {
+        List<String> order = new ArrayList<>(CoreInterfaces.ORDER);
+        order.addAll(Ga4Interfaces.ORDER);
+        return List.copyOf(order);
+    }
+}

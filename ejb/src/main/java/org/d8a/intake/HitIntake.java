@@ -1,0 +1,115 @@
+package org.d8a.intake;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.d8a.config.D8aConfig;
+import org.d8a.hits.ArrivalSequence;
+import org.d8a.hits.Hit;
+import org.d8a.hits.HitRejectedException;
+import org.d8a.hits.HitValidator;
+import org.d8a.hits.ParsedRequest;
+import org.d8a.hits.QueryString;
+import org.d8a.hits.RequestRepeats;
+import org.d8a.hits.ip.ClientAddresses;
+import org.d8a.properties.PropertyRegistry;
+import org.d8a.protocol.d8a.D8aProtocol;
+import org.d8a.protocol.ga4.Ga4Protocol;
+import org.d8a.queue.HitPublisher;
+import org.d8a.rawlog.RawLogWriter;
+
+/**
+ * Takes in the hits of one collect request, all or none: the protocol turns the request into hits, the client
+ * address is resolved and masked for the hit's property before anything keeps it, the hits are validated, numbered in
+ * arrival order (identical lines of one request stay two events) and tagged with their protocol, then queued. It
+ * returns once they are durably in the hits queue, which is what the client's {@code 204} promises.
+ */
+@ApplicationScoped
+public class HitIntake {
+
+    /** Protocol id of {@code /g/collect}. */
+    public static final String GA4 = Ga4Protocol.ID;
+    /** Protocol id of {@code /d/c}. */
+    public static final String D8A = D8aProtocol.ID;
+    /** The reference's HTTP layer refuses larger bodies before any protocol logic runs. */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    private static final long PUBLISH_TIMEOUT_SECONDS = 30;
+
+    @Inject
+    PropertyRegistry properties;
+
+    @Inject
+    HitPublisher publisher;
+
+    @Inject
+    D8aConfig config;
+
+    @Inject
+    ClientAddresses addresses;
+
+    @Inject
+    RawLogWriter rawLog;
+
+    private final Map<String, Ga4Protocol> protocols = Map.of(GA4, new Ga4Protocol(), D8A, new D8aProtocol());
+    private HitValidator validator;
+
+    @PostConstruct
+    void init() {
+        validator = new HitValidator(properties, config.maxHitKbytes());
+    }
+
+    /**
+     * Queues the hits of {@code request}, received on the endpoint of {@code protocolId}, at {@code receivedAtMillis}.
+     *
+     * @throws RefusedRequestException when the request or any of its hits is invalid; nothing of it is kept
+     * @throws HitsNotQueuedException when the hits could not be queued durably
+     */
+    public void accept(String protocolId, CollectRequest request, long receivedAtMillis)
+            throws RefusedRequestException, HitsNotQueuedException {
+        Ga4Protocol protocol = protocols.get(protocolId);
+        if (protocol == null) {
+            throw new IllegalArgumentException("no collect protocol " + protocolId);
+        }
+        if (request.body().length() > MAX_BODY_BYTES) {
+            throw new RefusedRequestException("request body exceeds " + MAX_BODY_BYTES + " bytes", true);
+        }
+        List<Hit> hits;
+        try {
+            String clientIp = addresses.clientIp(request.peerAddress(), request.firstHeader());
+            ParsedRequest parsed = new ParsedRequest(clientIp, request.host(), request.path(), request.method(),
+                    receivedAtMillis, QueryString.parseLenient(request.rawQuery()), request.headers(),
+                    request.body());
+            hits = protocol.createHits(parsed, properties);
+            for (Hit hit : hits) {
+                hit.setIp(addresses.masked(hit.getIp(), properties.byId(hit.getPropertyId())));
+            }
+            validator.validate(hits, request.body(), protocol.id());
+        } catch (HitRejectedException e) {
+            throw new RefusedRequestException(e.getMessage(), false);
+        }
+        for (Hit hit : hits) {
+            hit.setArrivalSeq(ArrivalSequence.next());
+            hit.getMetadata().put("protocol", protocol.id());
+        }
+        // Identical lines of this request stay two events; the store skips only a retry of the whole request.
+        RequestRepeats.number(hits);
+        queue(hits);
+    }
+
+    private void queue(List<Hit> hits) throws HitsNotQueuedException {
+        try {
+            publisher.publish(hits).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            rawLog.append(hits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HitsNotQueuedException("the receiver is shutting down", e, true);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new HitsNotQueuedException("hits not queued", e, false);
+        }
+    }
+}

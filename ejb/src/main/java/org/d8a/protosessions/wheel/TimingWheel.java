@@ -1,0 +1,150 @@
+package org.d8a.protosessions.wheel;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.d8a.config.D8aConfig;
+import org.d8a.persistence.wheel.WheelCursorRepository;
+import org.d8a.protosessions.close.SessionCloser;
+import org.d8a.queue.DataClock;
+import org.d8a.queue.QueueBacklog;
+import org.d8a.queue.Watermarks;
+
+/**
+ * Closes proto-sessions on data time, once a second (architecture decisions 3 and 4). The watermark is the wall clock
+ * while the hits queue is empty and no replay runs, otherwise the receive time of the newest processed hit, so a
+ * backlog (or a replayed log, whose chunks leave the queue empty for a moment) is closed in data order as it drains.
+ * With a backlog whose messages this server counted, each queue partition closes on its own watermark
+ * ({@link Watermarks}). A proto-session whose timeout falls in bucket B closes once the watermark reaches B + 2 s, as
+ * in the reference.
+ * Everything due is closed at every tick, oldest expiry first, so downtime is caught up as the watermark moves;
+ * {@link CatchUp} decides the bucket, including the one-time rebase of {@code startup.skip_catch_up}.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TimingWheel {
+
+    private static final Logger LOG = Logger.getLogger(TimingWheel.class.getName());
+    private static final int CLOSE_BATCH = 200;
+
+    @Inject
+    DataClock dataClock;
+
+    @Inject
+    QueueBacklog backlog;
+
+    @EJB
+    SessionCloser closer;
+
+    @Inject
+    WheelCursorRepository cursor;
+
+    @Inject
+    D8aConfig config;
+
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private CatchUp catchUp;
+
+    @PostConstruct
+    void init() {
+        catchUp = new CatchUp(config.skipCatchUp());
+    }
+
+    @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "d8a timing wheel")
+    public void tick() {
+        if (!ticking.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            long wall = System.currentTimeMillis();
+            Watermarks watermarks = dataClock.watermarks(wall, backlog.messageCount() == 0);
+            if (watermarks.isGlobal()) {
+                OptionalLong closeUpTo = catchUp.closeUpTo(watermarks.global(), wall, cursor::next);
+                if (closeUpTo.isPresent()) {
+                    closeDue(closeUpTo.getAsLong(), null, true);
+                    cursor.advanceTo(closeUpTo.getAsLong() + 1);
+                }
+            } else {
+                closeDuePerPartition(watermarks.perPartition());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "timing wheel tick failed; retrying at the next tick", e);
+        } finally {
+            ticking.set(false);
+        }
+    }
+
+    /**
+     * Each partition up to its own watermark, partitions that share a bucket in one pass. Proto-sessions of no recorded
+     * partition close with the partitions that are furthest behind.
+     */
+    private void closeDuePerPartition(long[] watermarks) {
+        SortedMap<Long, List<Integer>> byBucket = new TreeMap<>();
+        boolean allKnown = true;
+        for (int p = 0; p < watermarks.length; p++) {
+            if (watermarks[p] > 0) {
+                byBucket.computeIfAbsent(CatchUp.lastClosable(watermarks[p]), bucket -> new ArrayList<>()).add(p);
+            } else {
+                allKnown = false;
+            }
+        }
+        if (byBucket.isEmpty()) {
+            return;
+        }
+        boolean furthestBehind = true;
+        for (Map.Entry<Long, List<Integer>> group : byBucket.entrySet()) {
+            closeDue(group.getKey(), group.getValue(), furthestBehind && allKnown);
+            furthestBehind = false;
+        }
+        cursor.advanceTo(byBucket.firstKey() + 1);
+    }
+
+    /** @param partitions the partitions to close in, null for all */
+    private void closeDue(long closeUpTo, List<Integer> partitions, boolean withUnknownPartition) {
+        while (true) {
+            List<String> due = partitions == null ? closer.dueIds(closeUpTo, CLOSE_BATCH)
+                    : closer.dueIds(closeUpTo, partitions, withUnknownPartition, CLOSE_BATCH);
+            if (due.isEmpty() || closeAll(due, closeUpTo) == 0 || due.size() < CLOSE_BATCH) {
+                return;
+            }
+        }
+    }
+
+    private int closeAll(List<String> due, long closeUpTo) {
+        try {
+            closer.close(due, closeUpTo);
+            return due.size();
+        } catch (EJBException batchLostARace) {
+            // A consumer appended to one of them meanwhile: close the others one by one, leave that one open.
+            int closed = 0;
+            for (String id : due) {
+                try {
+                    closer.close(List.of(id), closeUpTo);
+                    closed++;
+                } catch (EJBException appendedMeanwhile) {
+                    LOG.fine(() -> "proto-session " + id + " received a hit while closing; retried later");
+                }
+            }
+            return closed;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.d8a.persistence.spool;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * An event or session that could not be written (a broken event or session, spec/pipeline.md §4.5), kept with the
+ * reason and its hits so that it is never silently lost and can be examined or replayed.
+ */
+@Entity
+@Table(name = "dropped_data")
+public class DroppedData {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dropped_data_seq")
+    @SequenceGenerator(name = "dropped_data_seq", sequenceName = "dropped_data_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "property_id", nullable = false)
+    private String propertyId;
+
+    /** {@code event} or {@code session}. */
+    @Column(name = "kind", nullable = false, length = 16)
+    private String kind;
+
+    @Column(name = "reason", nullable = false, length = 2000)
+    private String reason;
+
+    @Column(name = "dropped_at_millis", nullable = false)
+    private long droppedAtMillis;
+
+    /** The dropped hits, as encoded by the hit codec. */
+    @Lob
+    @Column(name = "payload", nullable = false)
+    private String payload;
+
+    protected DroppedData() {
+    }
+
+    public DroppedData(String propertyId, String kind, String reason, long droppedAtMillis, String payload) {
+        this.propertyId = propertyId;
+        this.kind = kind;
+        this.reason = reason.substring(0, Math.min(reason.length(), 2000));
+        this.droppedAtMillis = droppedAtMillis;
+        this.payload = payload;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getPropertyId() {
+        return propertyId;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public long getDroppedAtMillis() {
+        return droppedAtMillis;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+}

@@ -1,0 +1,118 @@
+package org.d8a.persistence.spool;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * A closed session waiting for delivery to the warehouse (persistent spool, at-least-once mode). It is written in the
+ * transaction that removes its proto-session and removed in the transaction that records its delivery.
+ */
+@Entity
+@Table(name = "spooled_session", indexes = @Index(name = "spooled_session_due", columnList = "quarantined, next_attempt_millis"))
+public class SpooledSession {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "spooled_session_seq")
+    @SequenceGenerator(name = "spooled_session_seq", sequenceName = "spooled_session_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "property_id", nullable = false)
+    private String propertyId;
+
+    @Column(name = "closed_at_millis", nullable = false)
+    private long closedAtMillis;
+
+    @Column(name = "hit_count", nullable = false)
+    private int hitCount;
+
+    /** Failed delivery attempts since the session was spooled or last released from quarantine. */
+    @Column(name = "failures", nullable = false)
+    private int failures;
+
+    /** Earliest time of the next delivery attempt (backoff after failures). */
+    @Column(name = "next_attempt_millis", nullable = false)
+    private long nextAttemptMillis;
+
+    /** Kept, never delivered automatically, after too many failures; the redeliver job releases it. */
+    @Column(name = "quarantined", nullable = false)
+    private boolean quarantined;
+
+    @Column(name = "last_error", length = 2000)
+    private String lastError;
+
+    /** The session's hits in session order, as encoded by the hit codec. */
+    @Lob
+    @Column(name = "payload", nullable = false)
+    private String payload;
+
+    protected SpooledSession() {
+    }
+
+    public SpooledSession(String propertyId, long closedAtMillis, int hitCount, String payload) {
+        this.propertyId = propertyId;
+        this.closedAtMillis = closedAtMillis;
+        this.hitCount = hitCount;
+        this.payload = payload;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getPropertyId() {
+        return propertyId;
+    }
+
+    public long getClosedAtMillis() {
+        return closedAtMillis;
+    }
+
+    public int getHitCount() {
+        return hitCount;
+    }
+
+    /**
+     * Records a failed attempt: the next one waits {@code backoffMillis}; after {@code maxFailures} the session is
+     * quarantined.
+     */
+    public void recordFailure(String error, long nowMillis, long backoffMillis, int maxFailures) {
+        failures++;
+        nextAttemptMillis = nowMillis + backoffMillis;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+        quarantined = failures >= maxFailures;
+    }
+
+    /** Puts a quarantined session back in line for delivery, with a fresh failure count. */
+    public void release() {
+        quarantined = false;
+        failures = 0;
+        nextAttemptMillis = 0;
+    }
+
+    public int getFailures() {
+        return failures;
+    }
+
+    public long getNextAttemptMillis() {
+        return nextAttemptMillis;
+    }
+
+    public boolean isQuarantined() {
+        return quarantined;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+}

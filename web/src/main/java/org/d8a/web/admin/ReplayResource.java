@@ -1,0 +1,35 @@
+package org.d8a.web.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.d8a.batch.DeliveryJobs;
+
+/**
+ * {@code POST /replay?path=...}: starts the {@code replay} job on a raw log file or directory inside
+ * {@code receiver.raw_log_directory} (relative paths are resolved there), for backfills and recovery.
+ */
+@Path("/replay")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReplayResource {
+
+    @EJB
+    DeliveryJobs jobs;
+
+    @POST
+    public Map<String, Object> replay(@QueryParam("path") String path) {
+        if (path == null || path.isBlank()) {
+            throw new BadRequestException("path is required: a raw log file or directory");
+        }
+        try {
+            return Map.of("job", DeliveryJobs.REPLAY, "execution_id", jobs.startReplay(path));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+}
