@@ -1,5 +1,6 @@
 package org.d8a.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
@@ -33,7 +34,7 @@ class BestEffortDeliveryIT {
                 dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
             server.start();
             Tracker tracker = new Tracker(server.baseUri());
-            WarehouseRows warehouse = new WarehouseRows(warehouseDir);
+            WarehouseRows warehouse = new WarehouseRows(warehouseDir, server.pipeline(dir.resolve("spool")));
 
             // Three sessions reach the count: the in-memory spool writes them as one buffer, flushed by count.
             String[] counted = {"count-a-" + UUID.randomUUID(), "count-b-" + UUID.randomUUID(),
@@ -49,10 +50,8 @@ class BestEffortDeliveryIT {
             // One session stays below the count: it waits in memory and is written once it is old enough.
             String aged = "age-" + UUID.randomUUID();
             assertEquals(204, tracker.pageView(aged, "https://example.com/age").statusCode());
-            long held = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (memorySpool(server).getJsonNumber("held").longValue() == 0 && System.nanoTime() < held) {
-                Thread.sleep(100);
-            }
+            await("the session held in memory").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> memorySpool(server).getJsonNumber("held").longValue() > 0);
             assertEquals(1, memorySpool(server).getJsonNumber("held").longValue(), "the session waits in memory");
             assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(aged)), "held, not written");
             warehouse.await(WarehouseRows.ofClients(aged), 1, Duration.ofSeconds(30));
@@ -72,18 +71,14 @@ class BestEffortDeliveryIT {
             for (String client : fallback) {
                 assertEquals(204, tracker.pageView(client, "https://example.com/fallback").statusCode());
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (memorySpool(server).getJsonNumber("moved_to_spool").longValue() < 3
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
+            await("the refused buffer moved").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> memorySpool(server).getJsonNumber("moved_to_spool").longValue() >= 3);
             assertEquals(3, memorySpool(server).getJsonNumber("moved_to_spool").longValue(),
                     "the refused buffer moved to the persistent spool");
             Files.delete(staging);
             Files.move(setAside, staging);
-            warehouse.await(WarehouseRows.ofClients(fallback), 3, Duration.ofSeconds(60));
-            Thread.sleep(3000);
-            List<Map<String, String>> rows = warehouse.matching(WarehouseRows.ofClients(fallback));
+            List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(fallback), 3,
+                    Duration.ofSeconds(60));
             assertEquals(3, rows.size(), "each session once: " + rows);
         }
     }

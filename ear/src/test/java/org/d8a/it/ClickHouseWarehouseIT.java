@@ -1,5 +1,6 @@
 package org.d8a.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,7 @@ class ClickHouseWarehouseIT {
                         + "&dl=https%3A%2F%2Fshop.example.com%2Fpricing%3Fplan%3Dpro&dt=Pricing&ep.plan=pro&epn.seats=3")
                         .statusCode());
                 long after = System.currentTimeMillis();
-                List<JsonObject> rows = awaitRows(clickhouse, client, 1);
+                List<JsonObject> rows = awaitRows(clickhouse, server.pipeline(), client, 1);
                 JsonObject row = rows.get(0);
                 assertEquals("page_view", row.getString("name"));
                 assertEquals(client, row.getString("client_id"));
@@ -84,17 +85,16 @@ class ClickHouseWarehouseIT {
             try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                     dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
                 server.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!columnTypes(clickhouse).containsKey("params_plan") && System.nanoTime() < deadline) {
-                    Thread.sleep(250);
-                }
+                await("the custom column added").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> columnTypes(clickhouse).containsKey("params_plan"));
                 assertEquals("String DEFAULT ''", columnTypes(clickhouse).get("params_plan"),
                         "the custom column was added, nullable as every custom column");
                 assertEquals("params_plan", lastColumn(clickhouse), "new columns go to the end of the table");
 
                 assertEquals(204, new Tracker(server.baseUri()).get("v=2&tid=G-IT&en=purchase&cid=" + client
                         + "&dl=https%3A%2F%2Fshop.example.com%2Fthanks&ep.plan=enterprise").statusCode());
-                List<JsonObject> rows = awaitRows(clickhouse, client, 2);
+                List<JsonObject> rows = awaitRows(clickhouse, server.pipeline(), client, 2);
                 assertEquals(List.of("page_view:", "purchase:enterprise"), rows.stream()
                         .map(row -> row.getString("name") + ":" + row.getString("params_plan")).toList(),
                         "the old row is intact (the new column's default), the new one carries the value");
@@ -110,14 +110,12 @@ class ClickHouseWarehouseIT {
                 String blocked = "ch-blocked-" + UUID.randomUUID();
                 assertEquals(204, new Tracker(server.baseUri()).pageView(blocked, "https://shop.example.com/")
                         .statusCode());
-                JsonObject spool = SpoolEndpoint.read(server.baseUri());
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 // (a delivery that ran before the deployment's migration failed on the insert itself, with
                 // ClickHouse's own message; the ones after it fail with the migration's)
-                while (!spool.getString("last_error", "").contains("incompatible type") && System.nanoTime() < deadline) {
-                    Thread.sleep(250);
-                    spool = SpoolEndpoint.read(server.baseUri());
-                }
+                JsonObject spool = await("the migration's error").atMost(Duration.ofSeconds(60))
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                        .until(() -> SpoolEndpoint.read(server.baseUri()),
+                                seen -> seen.getString("last_error", "").contains("incompatible type"));
                 String error = spool.getString("last_error", "");
                 assertTrue(error.contains("column \"page_title\" in table \"analytics.events\" has incompatible type"),
                         "the error names the table and the column: " + spool);
@@ -130,10 +128,8 @@ class ClickHouseWarehouseIT {
     }
 
     private static void awaitTable(ClickHouseEngine clickhouse) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (columnTypes(clickhouse).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
+        await("analytics.events created").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250)).until(() -> !columnTypes(clickhouse).isEmpty());
         assertTrue(!columnTypes(clickhouse).isEmpty(), "the migrate job created analytics.events at deployment");
     }
 
@@ -151,17 +147,20 @@ class ClickHouseWarehouseIT {
         return last.get(0).getString("name");
     }
 
-    private static List<JsonObject> awaitRows(ClickHouseEngine clickhouse, String client, int count)
-            throws Exception {
+    /**
+     * The client's rows, once at least {@code count} have appeared and then the server has finished with every hit it
+     * accepted (so that a row written twice is there too): exactly {@code count}, each event once.
+     */
+    private static List<JsonObject> awaitRows(ClickHouseEngine clickhouse, Pipeline pipeline, String client,
+            int count) throws Exception {
         String select = "SELECT *, toUnixTimestamp64Milli(timestamp_utc) AS ts_millis FROM analytics.events"
                 + " WHERE client_id = '" + client + "' ORDER BY timestamp_utc";
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        await("at least " + count + " rows of " + client).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250)).until(() -> clickhouse.rows(select).size() >= count);
+        pipeline.awaitDrained(Duration.ofSeconds(60));
         List<JsonObject> rows = clickhouse.rows(select);
-        while (rows.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            rows = clickhouse.rows(select);
-        }
         assertEquals(count, rows.size(), "rows of " + client + ": " + rows);
+        WarehouseRows.assertExactlyOnce(rows, count, row -> row.getString("id"));
         return rows;
     }
 }

@@ -21,11 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,21 +43,28 @@ class CollectIT {
     private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(60);
 
     @ArquillianResource
+    @OperateOnDeployment("d8a")
     URL baseUrl;
 
     private Tracker tracker;
     private WarehouseRows warehouse;
 
-    @Deployment(testable = false)
+    @Deployment(name = "d8a", testable = false, order = 1)
     static EnterpriseArchive application() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("d8a.ear")));
+    }
+
+    @Deployment(name = "pipeline", testable = false, order = 2)
+    static WebArchive pipelineProbe() {
+        return Pipeline.probe();
     }
 
     @BeforeEach
     void connect() throws Exception {
         URI root = baseUrl.toURI().resolve("/");
         tracker = new Tracker(root);
-        warehouse = new WarehouseRows(Path.of(System.getProperty("d8a.it.dir"), "warehouse"));
+        warehouse = new WarehouseRows(Path.of(System.getProperty("d8a.it.dir"), "warehouse"),
+                Pipeline.ofTestServer(root));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.d8a.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,12 +38,11 @@ class ConsoleWarehouseIT {
                     .statusCode());
 
             Path log = dir.resolve("base/log/server.log");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            await("a row of " + client + " in " + log).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> !rowLines(log, client).isEmpty());
+            // a second line of the same row, however late, is in the log once the server has drained
+            server.pipeline().awaitDrained(Duration.ofSeconds(60));
             List<String> lines = rowLines(log, client);
-            while (lines.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                lines = rowLines(log, client);
-            }
             assertEquals(1, lines.size(), "one row: " + lines);
             String line = lines.get(0);
             JsonObject row;

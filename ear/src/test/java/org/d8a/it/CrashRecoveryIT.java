@@ -1,5 +1,6 @@
 package org.d8a.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -35,19 +36,21 @@ class CrashRecoveryIT {
             for (int i = 0; i < 5; i++) {
                 assertEquals(204, tracker.pageView(client, "https://example.com/before-crash-" + i).statusCode());
             }
-            Thread.sleep(1000);
+            // every hit taken off the queue into the open proto-session: the kill finds them there
+            Pipeline pipeline = server.pipeline();
+            await("the hits in their proto-session").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(pipeline::probed, state -> state.getJsonNumber("queued").longValue() == 0
+                            && state.getJsonNumber("proto_sessions").longValue() == 1);
 
             server.kill();
-            WarehouseRows warehouse = new WarehouseRows(warehouseDir);
+            WarehouseRows warehouse = new WarehouseRows(warehouseDir, pipeline);
             assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(client)),
                     "the session must still be open when the server dies");
 
             server.start();
+            // (a duplicate delivery, if there were one, is in the warehouse once the server has drained)
             List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), 5,
                     Duration.ofSeconds(90));
-            // Give a duplicate delivery, if there were one, time to appear.
-            Thread.sleep(5000);
-            rows = warehouse.matching(WarehouseRows.ofClients(client));
 
             assertEquals(5, rows.size(), "every accepted hit written once: " + rows);
             assertEquals(5, rows.stream().map(row -> row.get("id")).distinct().count());

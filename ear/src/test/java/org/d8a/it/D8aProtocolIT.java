@@ -38,7 +38,7 @@ class D8aProtocolIT {
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                 dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
             server.start();
-            WarehouseRows warehouse = new WarehouseRows(warehouseDir);
+            WarehouseRows warehouse = new WarehouseRows(warehouseDir, server.pipeline());
             // The files warehouse has no table to create (a file per segment, its header the columns of its rows),
             // so nothing is written before the first row; the columns are checked on the first file below.
             assertEquals(List.of(), warehouse.all());

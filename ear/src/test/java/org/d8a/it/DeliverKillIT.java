@@ -1,5 +1,6 @@
 package org.d8a.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,11 +68,9 @@ class DeliverKillIT {
             // No delivery is asked for after the restart (the interval is an hour): the execution the kill cut off is
             // restarted from its checkpoint when the application is deployed again.
             server.start();
-            WarehouseRows warehouse = new WarehouseRows(warehouseDir);
+            WarehouseRows warehouse = new WarehouseRows(warehouseDir, server.pipeline());
             List<Map<String, String>> rows = warehouse.await(row -> row.get("client_id").startsWith(run), SESSIONS,
                     Duration.ofSeconds(120));
-            Thread.sleep(3000);
-            rows = warehouse.matching(row -> row.get("client_id").startsWith(run));
             assertEquals(SESSIONS, rows.size(), "every session once; " + depthAtKill + " were spooled at the kill");
             assertTrue(Files.readString(dir.resolve("base/log/server.log")).contains("was cut off; restarted from its"
                     + " checkpoint"), "the interrupted execution itself was restarted");
@@ -87,25 +86,16 @@ class DeliverKillIT {
     }
 
     /** Polls the spool until fewer than {@code depth} sessions wait; returns the depth seen. */
-    private static long awaitDepthBelow(ServerProcess server, int depth, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            long current = SpoolEndpoint.depth(server.baseUri());
-            if (current < depth) {
-                return current;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the delivery did not start within " + timeout);
+    private static long awaitDepthBelow(ServerProcess server, int depth, Duration timeout) {
+        return await("the delivery started").atMost(timeout).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).until(() -> SpoolEndpoint.depth(server.baseUri()),
+                        current -> current < depth);
     }
 
     private static void awaitSpoolDepth(ServerProcess server, int depth, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long current = SpoolEndpoint.depth(server.baseUri());
-        while (current != depth && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            current = SpoolEndpoint.depth(server.baseUri());
-        }
+        long current = await("the spool reaching " + depth + " sessions").atMost(timeout).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500)).until(() -> SpoolEndpoint.depth(server.baseUri()),
+                        seen -> seen == depth);
         assertEquals(depth, current, "the spool did not reach " + depth + " sessions");
     }
 }

@@ -1,5 +1,6 @@
 package org.d8a.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,24 +43,32 @@ class DeliveryIT {
     private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(60);
 
     @ArquillianResource
+    @OperateOnDeployment("d8a")
     URL baseUrl;
 
     private URI root;
     private Tracker tracker;
+    private Pipeline pipeline;
     private Path warehouseDir;
     private Path stagingDir;
     private Path setAside;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @Deployment(testable = false)
+    @Deployment(name = "d8a", testable = false, order = 1)
     static EnterpriseArchive application() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("d8a.ear")));
+    }
+
+    @Deployment(name = "pipeline", testable = false, order = 2)
+    static WebArchive pipelineProbe() {
+        return Pipeline.probe();
     }
 
     @BeforeEach
     void connect() throws Exception {
         root = baseUrl.toURI().resolve("/");
         tracker = new Tracker(root);
+        pipeline = Pipeline.ofTestServer(root);
         warehouseDir = Path.of(System.getProperty("d8a.it.dir"), "warehouse");
         stagingDir = Path.of(System.getProperty("d8a.it.dir"), "spool", "warehouse", "files", "spool");
         setAside = stagingDir.resolveSibling("spool.set-aside");
@@ -85,8 +96,12 @@ class DeliveryIT {
         return SpoolEndpoint.read(root);
     }
 
+    private WarehouseRows warehouse() {
+        return new WarehouseRows(warehouseDir, pipeline);
+    }
+
     private List<Map<String, String>> rowsOf(String client) throws IOException {
-        return new WarehouseRows(warehouseDir).matching(WarehouseRows.ofClients(client));
+        return warehouse().matching(WarehouseRows.ofClients(client));
     }
 
     @Test
@@ -96,18 +111,15 @@ class DeliveryIT {
         for (int i = 0; i < 3; i++) {
             assertEquals(204, tracker.pageView(client, "https://example.com/outage-" + i).statusCode());
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (spool().getJsonNumber("failing").longValue() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
+        await("a failed delivery").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> spool().getJsonNumber("failing").longValue() > 0);
         JsonObject during = spool();
         assertTrue(during.getJsonNumber("failing").longValue() >= 1, "a delivery failed and waits: " + during);
         assertTrue(during.getString("last_error").contains(stagingDir.toString()),
                 "the error names where the warehouse could not write: " + during);
         restoreWarehouse();
 
-        new WarehouseRows(warehouseDir).await(WarehouseRows.ofClients(client), 3, ROWS_TIMEOUT);
-        Thread.sleep(3000);
+        warehouse().await(WarehouseRows.ofClients(client), 3, ROWS_TIMEOUT);
         List<Map<String, String>> rows = rowsOf(client);
         assertEquals(3, rows.size(), "every event once: " + rows);
         assertEquals(3, rows.stream().map(row -> row.get("id")).distinct().count());
@@ -118,19 +130,21 @@ class DeliveryIT {
         String client = "quarantine-" + UUID.randomUUID();
         breakWarehouse();
         assertEquals(204, tracker.pageView(client, "https://example.com/quarantined").statusCode());
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (spool().getJsonNumber("quarantined").longValue() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
+        await("a quarantined session").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> spool().getJsonNumber("quarantined").longValue() > 0);
         assertTrue(spool().getJsonNumber("quarantined").longValue() >= 1, "quarantined: " + spool());
         restoreWarehouse();
-        Thread.sleep(5000);
+        // A session accepted after the warehouse is back is delivered by a deliver execution that runs after it, and
+        // then nothing but the quarantined session is left anywhere: that execution passed it over.
+        String witness = "quarantine-witness-" + UUID.randomUUID();
+        assertEquals(204, tracker.pageView(witness, "https://example.com/witness").statusCode());
+        warehouse().await(WarehouseRows.ofClients(witness), 1, ROWS_TIMEOUT);
         assertEquals(List.of(), rowsOf(client), "a quarantined session waits for the redeliver job");
 
         HttpResponse<String> redeliver = http.send(HttpRequest.newBuilder(root.resolve("/spool/redeliver"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, redeliver.statusCode(), redeliver.body());
-        new WarehouseRows(warehouseDir).await(WarehouseRows.ofClients(client), 1, ROWS_TIMEOUT);
+        warehouse().await(WarehouseRows.ofClients(client), 1, ROWS_TIMEOUT);
         assertEquals(0, spool().getJsonNumber("quarantined").longValue());
         assertEquals(1, rowsOf(client).size());
     }
@@ -142,10 +156,10 @@ class DeliveryIT {
         // Go's URL parser rejects "%zz": page_path cannot be computed, so the event is broken (spec §2.3).
         assertEquals(204, tracker.get("v=2&tid=G-IT&en=page_view&cid=" + client
                 + "&dl=https%3A%2F%2Fexample.com%2F%25zz").statusCode());
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (spool().getJsonNumber("dropped").longValue() == droppedBefore && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
+        await("the broken event kept aside").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> spool().getJsonNumber("dropped").longValue() != droppedBefore);
+        // nothing of its session is still on its way to the warehouse
+        pipeline.awaitDrained(ROWS_TIMEOUT);
         assertEquals(droppedBefore + 1, spool().getJsonNumber("dropped").longValue());
         assertEquals(List.of(), rowsOf(client));
     }

@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +43,7 @@ class Ga4ColumnsIT {
     private static final Duration ROWS_TIMEOUT = Duration.ofSeconds(60);
 
     @ArquillianResource
+    @OperateOnDeployment("d8a")
     URL baseUrl;
 
     private URI root;
@@ -48,16 +51,22 @@ class Ga4ColumnsIT {
     private WarehouseRows warehouse;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @Deployment(testable = false)
+    @Deployment(name = "d8a", testable = false, order = 1)
     static EnterpriseArchive application() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("d8a.ear")));
+    }
+
+    @Deployment(name = "pipeline", testable = false, order = 2)
+    static WebArchive pipelineProbe() {
+        return Pipeline.probe();
     }
 
     @BeforeEach
     void connect() throws Exception {
         root = baseUrl.toURI().resolve("/");
         tracker = new Tracker(root);
-        warehouse = new WarehouseRows(Path.of(System.getProperty("d8a.it.dir"), "warehouse"));
+        warehouse = new WarehouseRows(Path.of(System.getProperty("d8a.it.dir"), "warehouse"),
+                Pipeline.ofTestServer(root));
     }
 
     private JsonArray columns(String propertyId) throws Exception {

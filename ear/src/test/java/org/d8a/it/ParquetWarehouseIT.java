@@ -1,5 +1,6 @@
 package org.d8a.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,7 @@ class ParquetWarehouseIT {
                     + "&dl=https%3A%2F%2Fexample.com%2Fdocs%3Fq%3Dparquet&epn.percent_scrolled=90").statusCode());
             long after = System.currentTimeMillis();
 
-            DuckDbQuery.Result result = awaitRows(warehouseDir, client, 2);
+            DuckDbQuery.Result result = awaitRows(warehouseDir, server.pipeline(dir.resolve("spool")), client, 2);
             Map<String, String> types = new HashMap<>();
             for (JsonValue column : result.columns()) {
                 JsonArray pair = column.asJsonArray();
@@ -89,24 +90,23 @@ class ParquetWarehouseIT {
         }
     }
 
-    private static DuckDbQuery.Result awaitRows(Path warehouseDir, String client, int count)
+    /**
+     * The client's rows, once at least {@code count} have appeared and then the server has finished with every hit it
+     * accepted (so that a row written twice is there too): exactly {@code count}, each event once.
+     */
+    private static DuckDbQuery.Result awaitRows(Path warehouseDir, Pipeline pipeline, String client, int count)
             throws IOException, InterruptedException {
         String sql = "SELECT *, epoch_ms(timestamp_utc) AS ts_millis FROM read_parquet(?, union_by_name = true)"
                 + " WHERE client_id = '" + client + "' ORDER BY timestamp_utc";
         String glob = warehouseDir.resolve("table=events") + "/**/*.parquet";
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        DuckDbQuery.Result result = null;
-        while (System.nanoTime() < deadline) {
-            if (hasParquet(warehouseDir)) {
-                result = DuckDbQuery.run(sql, glob);
-                if (result.rows().size() >= count) {
-                    break;
-                }
-            }
-            Thread.sleep(500);
-        }
+        await("at least " + count + " rows of " + client).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> hasParquet(warehouseDir) && DuckDbQuery.run(sql, glob).rows().size() >= count);
+        pipeline.awaitDrained(Duration.ofSeconds(60));
+        DuckDbQuery.Result result = DuckDbQuery.run(sql, glob);
         assertTrue(result != null && result.rows().size() == count, "rows of " + client + ": "
                 + (result == null ? "no parquet file" : result.rows()));
+        WarehouseRows.assertExactlyOnce(result.rows(), count, row -> row.getString("id"));
         return result;
     }
 

@@ -8,6 +8,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.io.File;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -53,6 +55,11 @@ class RedeliveryIT {
     @Deployment(name = "probe", order = 2)
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "redelivery-probe.war").addClass(RedeliveryIT.class);
+    }
+
+    @Deployment(name = "pipeline", testable = false, order = 3)
+    static WebArchive pipelineProbe() {
+        return Pipeline.probe();
     }
 
     private static String hitId(String client) {
@@ -97,12 +104,11 @@ class RedeliveryIT {
     @Test
     @Order(3)
     @RunAsClient
-    void itsHitIsWrittenOnce() throws Exception {
+    void itsHitIsWrittenOnce(@ArquillianResource @OperateOnDeployment("d8a") URL baseUrl) throws Exception {
         String client = Files.readString(Path.of(System.getProperty("d8a.it.dir"), "state", CLIENT_FILE));
-        WarehouseRows warehouse = new WarehouseRows(Path.of(System.getProperty("d8a.it.dir"), "warehouse"));
+        WarehouseRows warehouse = new WarehouseRows(Path.of(System.getProperty("d8a.it.dir"), "warehouse"),
+                Pipeline.ofTestServer(baseUrl.toURI().resolve("/")));
         List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), 1, Duration.ofSeconds(60));
-        Thread.sleep(4000);
-        rows = warehouse.matching(WarehouseRows.ofClients(client));
         assertEquals(1, rows.size(), rows.toString());
         assertEquals(hitId(client), rows.get(0).get("id"));
     }

@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * A second instance of the prepared WildFly, started as the run command starts it ({@code bin/standalone.sh}) with
@@ -27,21 +29,32 @@ final class ServerProcess implements AutoCloseable {
     private final Path config;
     private Process process;
 
-    /** Prepares {@code baseDir} from the server's standalone directory, with {@code ear} deployed. */
+    /** Prepares {@code baseDir} from the server's standalone directory, with {@code ear} and the pipeline probe deployed. */
     ServerProcess(Path serverHome, Path baseDir, Path config, Path ear) throws IOException {
         this.serverHome = serverHome;
         this.baseDir = baseDir;
         this.config = config;
         copyTree(serverHome.resolve("standalone/configuration"), baseDir.resolve("configuration"));
-        Files.createDirectories(baseDir.resolve("deployments"));
-        Files.copy(ear, baseDir.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Path deployments = Files.createDirectories(baseDir.resolve("deployments"));
+        Files.copy(ear, deployments.resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Pipeline.probe().as(ZipExporter.class).exportTo(deployments.resolve(Pipeline.PROBE + ".war").toFile(), true);
     }
 
     URI baseUri() {
         return URI.create("http://localhost:" + (8080 + PORT_OFFSET) + "/");
     }
 
-    /** Starts the server and waits until the application answers {@code /healthz}. */
+    /** The pipeline of this server when its configuration leaves {@code storage.spool_directory} at its default. */
+    Pipeline pipeline() {
+        return pipeline(baseDir.resolve("data/d8a/spool"));
+    }
+
+    /** The pipeline of this server, whose configuration sets {@code storage.spool_directory} to {@code spoolDirectory}. */
+    Pipeline pipeline(Path spoolDirectory) {
+        return new Pipeline(baseUri(), spoolDirectory);
+    }
+
+    /** Starts the server and waits until the application answers {@code /healthz} and the pipeline probe answers. */
     void start() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of(serverHome.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml",
@@ -53,24 +66,17 @@ final class ServerProcess implements AutoCloseable {
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
         process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + "; see "
-                        + baseDir.resolve("console.log"));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(baseUri().resolve("/healthz"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("server did not answer /healthz within 4 minutes");
+        Pipeline pipeline = pipeline();
+        Awaitility.await("the server at " + baseUri() + " answering").atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("server exited with " + process.exitValue() + "; see "
+                                + baseDir.resolve("console.log"));
+                    }
+                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(baseUri().resolve("/healthz"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    return health.statusCode() == 200 && pipeline.probeAnswers();
+                });
     }
 
     /** SIGKILL: the JVM gets no chance to shut down, flush or commit anything. */
@@ -78,9 +84,9 @@ final class ServerProcess implements AutoCloseable {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor();
-        while (process.descendants().anyMatch(ProcessHandle::isAlive)) {
-            Thread.sleep(100);
-        }
+        Awaitility.await("the server's child processes gone").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> process.descendants().noneMatch(ProcessHandle::isAlive));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.d8a.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +13,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.awaitility.Awaitility;
 
 /**
  * Reads the rows the files warehouse wrote, as an analyst would: every CSV file of the events table under the
@@ -22,10 +28,15 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class WarehouseRows {
 
-    private final Path directory;
+    private static final Duration POLL = Duration.ofMillis(250);
 
-    WarehouseRows(Path directory) {
+    private final Path directory;
+    private final Pipeline pipeline;
+
+    /** The rows under {@code directory}, written by the server whose {@code pipeline} this is. */
+    WarehouseRows(Path directory, Pipeline pipeline) {
         this.directory = directory;
+        this.pipeline = pipeline;
     }
 
     /** The events table's files, oldest segment first (a segment id starts with its seal time in Unix seconds). */
@@ -69,20 +80,32 @@ final class WarehouseRows {
         return all().stream().filter(filter).toList();
     }
 
-    /** Waits until {@code count} rows match, then returns them; fails with what was found after {@code timeout}. */
+    /**
+     * The {@code count} rows that match, each event once. Waits until that many have appeared, then until the server
+     * has finished with every hit it accepted ({@link Pipeline#awaitDrained}), and only then reads them again: a row
+     * written twice, however late, is in the files by then and fails the count. Each wait gives up after
+     * {@code timeout}.
+     */
     List<Map<String, String>> await(Predicate<Map<String, String>> filter, int count, Duration timeout)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+            throws IOException {
+        Awaitility.await("at least " + count + " rows under " + directory).atMost(timeout).pollDelay(Duration.ZERO)
+                .pollInterval(POLL).untilAsserted(() -> {
+                    List<Map<String, String>> rows = matching(filter);
+                    assertTrue(rows.size() >= count, "found " + rows.size() + ": " + rows);
+                });
+        pipeline.awaitDrained(timeout);
         List<Map<String, String>> rows = matching(filter);
-        while (rows.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            rows = matching(filter);
-        }
-        if (rows.size() < count) {
-            throw new AssertionError("expected " + count + " rows under " + directory + " within " + timeout
-                    + ", found " + rows.size() + ": " + rows);
-        }
+        assertExactlyOnce(rows, count, row -> row.get("id"));
         return rows;
+    }
+
+    /** {@code count} rows, no event id among them twice. */
+    static <T> void assertExactlyOnce(List<T> rows, int count, Function<T, String> id) {
+        Map<String, Long> copies = rows.stream().collect(Collectors.groupingBy(id, Collectors.counting()));
+        List<String> twice = copies.entrySet().stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey)
+                .sorted().toList();
+        assertEquals(List.of(), twice, "event ids written more than once: " + rows);
+        assertEquals(count, rows.size(), "rows: " + rows);
     }
 
     static Predicate<Map<String, String>> ofClients(String... clientIds) {
