@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.awaitility.Awaitility;
 
 /**
- * Reads the rows the files warehouse wrote, as an analyst would: every CSV file of the events table under the
+ * Reads the rows the files warehouse wrote, as an analyst would: every CSV file of one table under the
  * destination ({@code table=events/schema=<fp>/y=/m=/d=/<segment>.csv}), each with its own header. Files appear
  * complete (the uploader renames them into place), so every {@code .csv} file is read whole.
  */
@@ -32,16 +32,23 @@ final class WarehouseRows {
 
     private final Path directory;
     private final Pipeline pipeline;
+    private final String table;
 
-    /** The rows under {@code directory}, written by the server whose {@code pipeline} this is. */
+    /** The rows of the events table under {@code directory}, written by the server whose {@code pipeline} this is. */
     WarehouseRows(Path directory, Pipeline pipeline) {
-        this.directory = directory;
-        this.pipeline = pipeline;
+        this(directory, pipeline, "events");
     }
 
-    /** The events table's files, oldest segment first (a segment id starts with its seal time in Unix seconds). */
+    /** The rows of {@code table} under {@code directory}. */
+    WarehouseRows(Path directory, Pipeline pipeline, String table) {
+        this.directory = directory;
+        this.pipeline = pipeline;
+        this.table = table;
+    }
+
+    /** The table's files, oldest segment first (a segment id starts with its seal time in Unix seconds). */
     private List<Path> files() throws IOException {
-        Path table = directory.resolve("table=events");
+        Path table = directory.resolve("table=" + this.table);
         if (!Files.isDirectory(table)) {
             return List.of();
         }
@@ -56,7 +63,7 @@ final class WarehouseRows {
     List<String> header() throws IOException {
         List<Path> files = files();
         if (files.isEmpty()) {
-            throw new AssertionError("no CSV file of the events table under " + directory);
+            throw new AssertionError("no CSV file of table " + table + " under " + directory);
         }
         try (Reader reader = Files.newBufferedReader(files.get(files.size() - 1), StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.builder().setHeader().get().parse(reader).getHeaderNames();
