@@ -26,8 +26,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.d8a.config.D8aConfig;
+import org.d8a.delivery.DeliverySettings;
 import org.d8a.persistence.spool.SpoolRepository;
+import org.d8a.rawlog.RawLogSettings;
 
 /**
  * Starts the Jakarta Batch jobs: {@code deliver} every {@code delivery.interval} while sessions are due (one
@@ -52,7 +53,10 @@ public class DeliveryJobs {
     TimerService timers;
 
     @Inject
-    D8aConfig config;
+    DeliverySettings delivery;
+
+    @Inject
+    RawLogSettings rawLog;
 
     @Inject
     SpoolRepository spool;
@@ -63,7 +67,7 @@ public class DeliveryJobs {
     void schedule() {
         // as soon as the deployment is up: migrate and resume a delivery a crash cut off; then deliver every interval
         timers.createSingleActionTimer(1, new TimerConfig(MIGRATE, false));
-        long interval = config.deliveryInterval().toMillis();
+        long interval = delivery.interval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig(DELIVER, false));
     }
 
@@ -115,7 +119,7 @@ public class DeliveryJobs {
 
     /** Starts a deliver job unless one is running; returns the execution id (of the running one, if so). */
     public long startDelivery() {
-        return startDelivery(config.deliveryChunkSize());
+        return startDelivery(delivery.chunkSize());
     }
 
     /** As {@link #startDelivery()}, with {@code chunkSize} sessions per chunk. */
@@ -146,7 +150,7 @@ public class DeliveryJobs {
      * @throws IllegalArgumentException when the path is elsewhere or does not exist
      */
     public long startReplay(String path) {
-        Path logs = config.rawLogDirectory().toAbsolutePath().normalize();
+        Path logs = rawLog.directory().toAbsolutePath().normalize();
         Path target = logs.resolve(path).toAbsolutePath().normalize();
         if (!target.startsWith(logs) || !Files.exists(target)) {
             throw new IllegalArgumentException("replay needs an existing file or directory inside " + logs

@@ -19,7 +19,7 @@ import org.d8a.columns.CoreInterfaces;
 import org.d8a.columns.event.CoreEventColumns;
 import org.d8a.columns.event.PageUrlColumns;
 import org.d8a.columns.session.CoreSessionColumns;
-import org.d8a.config.D8aConfig;
+import org.d8a.config.ConfigReader;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.properties.PropertySettings;
 import org.d8a.protocol.d8a.D8aInterfaceIds;
@@ -48,13 +48,13 @@ public class ColumnCatalog {
     PropertyRegistry properties;
 
     @Inject
-    D8aConfig config;
+    ConfigReader config;
 
     private Map<String, ColumnSet> byProperty = Map.of();
 
     @PostConstruct
     void build() {
-        List<CustomColumnDefinition> customColumns = CustomColumnDefinitions.from(config.source());
+        List<CustomColumnDefinition> customColumns = CustomColumnDefinitions.from(config);
         Map<String, ColumnSet> sets = new LinkedHashMap<>();
         for (PropertySettings property : properties.all()) {
             sets.put(property.id(), columnsFor(property, customColumns));

@@ -26,17 +26,14 @@ public class YamlConfigSource implements ConfigSource {
 
     static final int ORDINAL = 250;
 
-    private final String name;
+    private final Path file;
+    private final boolean found;
     private final Map<String, String> properties;
 
     public YamlConfigSource(Path file) {
-        this.name = "d8a YAML " + file;
-        this.properties = Files.isRegularFile(file) ? load(file) : Map.of();
-    }
-
-    YamlConfigSource(String name, Map<String, String> properties) {
-        this.name = name;
-        this.properties = properties;
+        this.file = file;
+        this.found = Files.isRegularFile(file);
+        this.properties = found ? load(file) : Map.of();
     }
 
     private static Map<String, String> load(Path file) {
@@ -91,7 +88,16 @@ public class YamlConfigSource implements ConfigSource {
 
     @Override
     public String getName() {
-        return name;
+        return "d8a YAML " + file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Whether the file exists; a missing one is no error, and leaves defaults, environment and system properties. */
+    public boolean found() {
+        return found;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.d8a.columns.RetryableColumnException;
-import org.d8a.config.D8aConfig;
 import org.d8a.persistence.spool.SpoolRepository;
 import org.d8a.persistence.spool.SpooledSession;
 import org.d8a.warehouse.WarehouseException;
@@ -35,7 +34,7 @@ public class SpoolDelivery {
     RowDelivery rows;
 
     @Inject
-    D8aConfig config;
+    DeliverySettings settings;
 
     /**
      * Delivers those of {@code ids} still spooled.
@@ -64,7 +63,7 @@ public class SpoolDelivery {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordFailure(List<Long> ids, String error) {
         long now = System.currentTimeMillis();
-        int maxFailures = config.spoolMaxFailures();
+        int maxFailures = settings.spoolMaxFailures();
         for (SpooledSession entry : spool.findAll(ids)) {
             long backoff = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(entry.getFailures(), 16));
             entry.recordFailure(error, now, backoff, maxFailures);

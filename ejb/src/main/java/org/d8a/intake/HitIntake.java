@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.d8a.config.D8aConfig;
 import org.d8a.hits.ArrivalSequence;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitRejectedException;
@@ -47,7 +46,7 @@ public class HitIntake {
     HitPublisher publisher;
 
     @Inject
-    D8aConfig config;
+    IntakeSettings settings;
 
     @Inject
     ClientAddresses addresses;
@@ -60,7 +59,7 @@ public class HitIntake {
 
     @PostConstruct
     void init() {
-        validator = new HitValidator(properties, config.maxHitKbytes());
+        validator = new HitValidator(properties, settings.maxHitKbytes());
     }
 
     /**

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.d8a.config.D8aConfig;
+import org.d8a.config.ConfigReader;
 
 /**
  * Resolves properties by measurement id ({@code tid}) and by property id: the properties listed in the configuration,
@@ -19,7 +19,7 @@ import org.d8a.config.D8aConfig;
 public class PropertyRegistry {
 
     @Inject
-    D8aConfig config;
+    ConfigReader config;
 
     private PropertySettings defaultProperty;
     private Map<String, PropertySettings> byId = Map.of();
@@ -40,8 +40,7 @@ public class PropertyRegistry {
 
     @PostConstruct
     void load() {
-        PropertySettingsReader reader = new PropertySettingsReader(config.source().getPropertyNames(),
-                key -> config.source().getOptionalValue(key, String.class));
+        PropertySettingsReader reader = new PropertySettingsReader(config);
         defaultProperty = reader.defaultProperty();
         Map<String, PropertySettings> ids = new LinkedHashMap<>();
         Map<String, PropertySettings> measurementIds = new LinkedHashMap<>();

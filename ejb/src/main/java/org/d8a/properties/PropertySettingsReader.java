@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.d8a.config.ConfigEntries;
+import org.d8a.config.ConfigReader;
 import org.d8a.config.GoDuration;
 
 /**
@@ -42,6 +43,11 @@ public final class PropertySettingsReader {
     public PropertySettingsReader(Iterable<String> propertyNames, Function<String, Optional<String>> lookup) {
         this.propertyNames = propertyNames;
         this.lookup = lookup;
+    }
+
+    /** Settings from the container's configuration: every value as it is set. */
+    public PropertySettingsReader(ConfigReader config) {
+        this(config.propertyNames(), config::value);
     }
 
     public PropertySettings defaultProperty() {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.d8a.config.D8aConfig;
 
 /**
  * Data time: the receive times of the newest hits the consumers have committed, overall and per queue partition, and
@@ -21,7 +20,7 @@ import org.d8a.config.D8aConfig;
 public class DataClock {
 
     @Inject
-    D8aConfig config;
+    QueueSettings settings;
 
     private final AtomicLong newestProcessedMillis = new AtomicLong();
     private final AtomicInteger replays = new AtomicInteger();
@@ -31,7 +30,7 @@ public class DataClock {
 
     @PostConstruct
     void init() {
-        int partitions = config.queuePartitions();
+        int partitions = settings.partitions();
         pending = new AtomicLongArray(partitions);
         newestByPartition = new AtomicLongArray(partitions);
     }

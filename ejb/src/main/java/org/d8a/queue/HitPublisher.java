@@ -23,7 +23,6 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.d8a.config.D8aConfig;
 import org.d8a.hits.Hit;
 
 /**
@@ -53,7 +52,7 @@ public class HitPublisher {
     Partitions partitions;
 
     @Inject
-    D8aConfig config;
+    QueueSettings settings;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition hitsWaiting = lock.newCondition();
@@ -71,8 +70,8 @@ public class HitPublisher {
 
     @PostConstruct
     void start() {
-        windowNanos = config.publishWindow().toNanos();
-        maxHitsPerPartition = config.publishMaxHits();
+        windowNanos = settings.publishWindow().toNanos();
+        maxHitsPerPartition = settings.publishMaxHits();
         running = true;
         flusher = threads.newThread(this::flushLoop);
         flusher.setName("d8a-hit-publisher");

@@ -3,7 +3,6 @@ package org.d8a.queue;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.d8a.config.D8aConfig;
 import org.d8a.hits.Hit;
 import org.d8a.hits.Isolation;
 
@@ -16,7 +15,7 @@ import org.d8a.hits.Isolation;
 public class Partitions {
 
     @Inject
-    D8aConfig config;
+    QueueSettings settings;
 
     private int count;
 
@@ -30,7 +29,7 @@ public class Partitions {
 
     @PostConstruct
     void read() {
-        count = config.queuePartitions();
+        count = settings.partitions();
     }
 
     /** The message group of the client the hit is appended to (its authoritative client id). */

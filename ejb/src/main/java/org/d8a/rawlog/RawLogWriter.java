@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.d8a.config.D8aConfig;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitCodec;
 
@@ -29,7 +28,7 @@ public class RawLogWriter {
     private static final Logger LOG = Logger.getLogger(RawLogWriter.class.getName());
 
     @Inject
-    D8aConfig config;
+    RawLogSettings settings;
 
     private boolean enabled;
     private Path directory;
@@ -40,9 +39,9 @@ public class RawLogWriter {
 
     @PostConstruct
     void open() {
-        enabled = config.rawLogEnabled();
-        directory = config.rawLogDirectory();
-        maxBytes = config.rawLogMaxBytes();
+        enabled = settings.enabled();
+        directory = settings.directory();
+        maxBytes = settings.maxBytes();
     }
 
     public synchronized void append(List<Hit> hits) {

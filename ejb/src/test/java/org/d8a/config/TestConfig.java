@@ -2,17 +2,24 @@ package org.d8a.config;
 
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Path;
 import java.util.Map;
 
-/** For tests: D8aConfig over the given keys, read by the MicroProfile Config implementation WildFly ships. */
+/** For tests: configuration read by the MicroProfile Config implementation WildFly ships. */
 public final class TestConfig {
 
     private TestConfig() {
     }
 
-    public static D8aConfig of(Map<String, String> values) {
-        return new D8aConfig(new SmallRyeConfigBuilder()
+    /** The given keys alone. */
+    public static ConfigReader of(Map<String, String> values) {
+        return new ConfigReader(new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(values, "test", 100))
                 .build());
+    }
+
+    /** A d8a YAML file, as the container reads it. */
+    public static ConfigReader yaml(Path file) {
+        return new ConfigReader(new SmallRyeConfigBuilder().withSources(new YamlConfigSource(file)).build());
     }
 }

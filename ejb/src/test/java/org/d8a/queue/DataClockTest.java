@@ -17,7 +17,7 @@ class DataClockTest {
 
     @BeforeEach
     void fourPartitions() {
-        clock.config = TestConfig.of(Map.of("queue.partitions", "4"));
+        clock.settings = new QueueSettings(TestConfig.of(Map.of("queue.partitions", "4")));
         clock.init();
     }
 

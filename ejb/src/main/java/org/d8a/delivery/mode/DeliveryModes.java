@@ -3,20 +3,20 @@ package org.d8a.delivery.mode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import org.d8a.config.D8aConfig;
 import org.d8a.delivery.ClosedSessionSink;
+import org.d8a.delivery.DeliverySettings;
 
 /** The one place {@code delivery.mode} is read: it picks the sink closed sessions go to. */
 @ApplicationScoped
 public class DeliveryModes {
 
     @Inject
-    D8aConfig config;
+    DeliverySettings settings;
 
     @Produces
     @ApplicationScoped
     ClosedSessionSink sink(PersistentSpoolSink persistentSpool, SessionBufferSink memory, DirectWriteSink direct) {
-        String mode = config.deliveryMode();
+        String mode = settings.mode();
         return switch (mode) {
             case "at_least_once" -> persistentSpool;
             case "best_effort" -> memory;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.d8a.config.D8aConfig;
+import org.d8a.delivery.DeliverySettings;
 import org.d8a.delivery.ClosedSession;
 
 /**
@@ -31,14 +31,14 @@ public class SessionBufferFlusher {
     SessionBufferSink memory;
 
     @Inject
-    D8aConfig config;
+    DeliverySettings settings;
 
     @EJB
     BufferedSessionDelivery delivery;
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "d8a session buffer flush")
     void flushDue() {
-        flush(memory.takeDue(config.bestEffortMaxSessions(), config.bestEffortMaxAge().toMillis(), false));
+        flush(memory.takeDue(settings.bestEffortMaxSessions(), settings.bestEffortMaxAge().toMillis(), false));
     }
 
     @PreDestroy

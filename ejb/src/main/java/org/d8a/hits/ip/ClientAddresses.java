@@ -5,7 +5,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.function.Function;
-import org.d8a.config.D8aConfig;
 import org.d8a.properties.PropertySettings;
 
 /** The client address of each request, after proxy trust and the property's masking, as every later stage sees it. */
@@ -13,7 +12,7 @@ import org.d8a.properties.PropertySettings;
 public class ClientAddresses {
 
     @Inject
-    D8aConfig config;
+    ProxySettings settings;
 
     private TrustedProxies trustedProxies;
 
@@ -36,7 +35,7 @@ public class ClientAddresses {
 
     private synchronized TrustedProxies trustedProxies() {
         if (trustedProxies == null) {
-            trustedProxies = new TrustedProxies(config.trustedProxies());
+            trustedProxies = new TrustedProxies(settings.trustedProxies());
         }
         return trustedProxies;
     }

@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.d8a.config.D8aConfig;
 import org.d8a.persistence.wheel.WheelCursorRepository;
 import org.d8a.protosessions.close.SessionCloser;
 import org.d8a.queue.DataClock;
@@ -59,14 +58,14 @@ public class TimingWheel {
     WheelCursorRepository cursor;
 
     @Inject
-    D8aConfig config;
+    WheelSettings settings;
 
     private final AtomicBoolean ticking = new AtomicBoolean();
     private CatchUp catchUp;
 
     @PostConstruct
     void init() {
-        catchUp = new CatchUp(config.skipCatchUp());
+        catchUp = new CatchUp(settings.skipCatchUp());
     }
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "d8a timing wheel")

@@ -5,7 +5,6 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import com.clickhouse.jdbc.DataSourceImpl;
-import org.d8a.config.D8aConfig;
 
 /**
  * Where the ClickHouse driver gets its connections: a WildFly datasource named by
@@ -17,20 +16,20 @@ public final class ClickHouseDataSources {
     }
 
     /** The driver that {@code warehouse.driver: clickhouse} selects. */
-    public static ClickHouseDriver driver(D8aConfig config) {
-        TableOptions options = TableOptions.mergeTree(config.clickhousePartitionBy(), config.clickhouseOrderBy());
-        String database = config.clickhouseDatabase();
-        if (config.clickhouseDatasource().isPresent()) {
-            String name = config.clickhouseDatasource().get();
+    public static ClickHouseDriver driver(ClickHouseSettings settings) {
+        TableOptions options = TableOptions.mergeTree(settings.partitionBy(), settings.orderBy());
+        String database = settings.database();
+        if (settings.datasource().isPresent()) {
+            String name = settings.datasource().get();
             // The container owns its pool: closing the driver must not close it.
             return new ClickHouseDriver(lookup(name), database, options, () -> { });
         }
         Properties extra = new Properties();
-        if (!config.clickhouseCompression()) {
+        if (!settings.compression()) {
             extra.setProperty("compress", "false");
         }
-        DataSource direct = direct(config.clickhouseHost(), config.clickhousePort(), config.clickhouseSecure(),
-                database, config.clickhouseUsername(), config.clickhousePassword(), extra);
+        DataSource direct = direct(settings.host(), settings.port(), settings.secure(), database, settings.username(),
+                settings.password(), extra);
         // The JDBC driver's own data source keeps no pool (each connection has its HTTP client and is closed after its
         // statement), so there is nothing more to release.
         return new ClickHouseDriver(direct, database, options, () -> { });

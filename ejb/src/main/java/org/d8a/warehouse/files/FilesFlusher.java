@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.d8a.config.D8aConfig;
+import org.d8a.warehouse.WarehouseSettings;
 
 /**
  * The files warehouse's flush (spec/warehouses.md §4.3): every {@code warehouse.files.max_segment_age} all active
@@ -33,7 +33,7 @@ public class FilesFlusher {
     private static final Logger LOG = Logger.getLogger(FilesFlusher.class.getName());
 
     @Inject
-    D8aConfig config;
+    WarehouseSettings warehouses;
 
     @Inject
     FilesWarehouse warehouse;
@@ -48,7 +48,7 @@ public class FilesFlusher {
 
     @PostConstruct
     void schedule() {
-        if (!config.warehouseDriver().equals("files")) {
+        if (!warehouses.driver().equals("files")) {
             return;
         }
         long period = warehouse.settings().maxSegmentAge().toMillis();
@@ -62,7 +62,7 @@ public class FilesFlusher {
 
     @PreDestroy
     void flushOnStop() {
-        if (config.warehouseDriver().equals("files")) {
+        if (warehouses.driver().equals("files")) {
             cycle();
         }
     }

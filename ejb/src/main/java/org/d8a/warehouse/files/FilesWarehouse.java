@@ -5,7 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import org.d8a.config.D8aConfig;
+import org.d8a.config.ConfigReader;
 import org.d8a.warehouse.files.schema.StreamSchemas;
 import org.d8a.warehouse.files.segment.AfterCommit;
 import org.d8a.warehouse.files.segment.SegmentLedger;
@@ -21,7 +21,7 @@ import org.d8a.warehouse.files.upload.Uploader;
 public class FilesWarehouse {
 
     @Inject
-    D8aConfig config;
+    ConfigReader config;
 
     /** {@link JpaSegmentLedger} in the server. */
     @Inject

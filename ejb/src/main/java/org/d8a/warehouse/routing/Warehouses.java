@@ -6,11 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.d8a.config.D8aConfig;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.properties.PropertySettings;
 import org.d8a.warehouse.WarehouseDriver;
+import org.d8a.warehouse.WarehouseSettings;
 import org.d8a.warehouse.clickhouse.ClickHouseDataSources;
+import org.d8a.warehouse.clickhouse.ClickHouseSettings;
 import org.d8a.warehouse.console.ConsoleDriver;
 import org.d8a.warehouse.files.FilesWarehouseDriver;
 import org.d8a.warehouse.noop.NoopDriver;
@@ -23,7 +24,10 @@ import org.d8a.warehouse.noop.NoopDriver;
 public class Warehouses {
 
     @Inject
-    D8aConfig config;
+    WarehouseSettings settings;
+
+    @Inject
+    ClickHouseSettings clickhouse;
 
     @Inject
     FilesWarehouseDriver files;
@@ -42,19 +46,19 @@ public class Warehouses {
 
     @PostConstruct
     void select() {
-        config.warehouseTable();
+        settings.table();
         for (PropertySettings property : properties.all()) {
             if (property.warehouseTable().isBlank()) {
                 throw new IllegalStateException("property " + property.id() + ": warehouse.table must not be empty");
             }
         }
-        String driver = config.warehouseDriver();
+        String driver = settings.driver();
         defaultDriver = switch (driver) {
             case "files" -> {
                 files.validate();
                 yield files;
             }
-            case "clickhouse" -> created = ClickHouseDataSources.driver(config);
+            case "clickhouse" -> created = ClickHouseDataSources.driver(clickhouse);
             case "console" -> new ConsoleDriver();
             case "noop" -> new NoopDriver();
             default -> throw new IllegalStateException("warehouse.driver " + driver

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.d8a.config.D8aConfig;
 import org.d8a.config.TestConfig;
 import org.d8a.warehouse.TableNotFoundException;
 import org.junit.jupiter.api.AfterAll;
@@ -87,10 +86,10 @@ class ChdbHttpAdapterTest {
     @Test
     void theDriverMadeFromConfigurationReachesTheConfiguredServer() throws Exception {
         server.execute("CREATE DATABASE IF NOT EXISTS configured_db");
-        D8aConfig config = TestConfig.of(Map.of("warehouse.clickhouse.host", "127.0.0.1",
-                "warehouse.clickhouse.port", Integer.toString(server.port()),
-                "warehouse.clickhouse.database", "configured_db"));
-        try (ClickHouseDriver driver = ClickHouseDataSources.driver(config)) {
+        ClickHouseSettings settings = new ClickHouseSettings(TestConfig.of(Map.of(
+                "warehouse.clickhouse.host", "127.0.0.1", "warehouse.clickhouse.port", Integer.toString(server.port()),
+                "warehouse.clickhouse.database", "configured_db")));
+        try (ClickHouseDriver driver = ClickHouseDataSources.driver(settings)) {
             TableNotFoundException e = assertThrows(TableNotFoundException.class,
                     () -> driver.missingColumns("events", new Schema(List.of())));
             assertEquals("table \"configured_db.events\" not found", e.getMessage());

@@ -4,23 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.d8a.config.D8aConfig;
+import org.d8a.config.TestConfig;
 import org.d8a.warehouse.files.format.ParquetFileFormat;
 import org.d8a.warehouse.files.segment.SegmentUploads;
 import org.d8a.warehouse.files.upload.S3Settings;
 import org.junit.jupiter.api.Test;
 
-/** spec/warehouses.md §7 vector 25 and the files warehouse's defaults, through D8aConfig's keys. */
+/** spec/warehouses.md §7 vector 25 and the files warehouse's defaults, read from the configuration's keys. */
 class FilesSettingsTest {
 
     private static FilesSettings settings(Map<String, String> values) {
-        return FilesSettings.from(new D8aConfig(new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(values, "test", 500)).build()));
+        return FilesSettings.from(TestConfig.of(values));
     }
 
     private static String error(Map<String, String> values) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.d8a.columns.ColumnFields;
-import org.d8a.config.D8aConfig;
+import org.d8a.config.TestConfig;
 import org.d8a.warehouse.WarehouseException;
 import org.d8a.warehouse.files.schema.SchemaFingerprint;
 import org.d8a.warehouse.files.segment.SimulatedTransactions;
@@ -38,11 +36,10 @@ class FilesWarehouseDriverTest {
     @BeforeEach
     void assemble() {
         warehouse = new FilesWarehouse();
-        warehouse.config = new D8aConfig(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
+        warehouse.config = TestConfig.of(Map.of(
                 "warehouse.files.filesystem_path", dir.resolve("dest").toString(),
                 "storage.spool_directory", dir.resolve("spool").toString(),
-                "warehouse.files.path_template", "{{.Table}}/{{.Schema}}/{{.SegmentID}}.{{.Extension}}"),
-                "test", 500)).build());
+                "warehouse.files.path_template", "{{.Table}}/{{.Schema}}/{{.SegmentID}}.{{.Extension}}"));
         warehouse.ledger = tx;
         warehouse.afterCommit = tx;
         warehouse.assemble();

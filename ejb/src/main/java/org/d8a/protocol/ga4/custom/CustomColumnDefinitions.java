@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.d8a.columns.ColumnDefinitionException;
 import org.d8a.config.ConfigEntries;
-import org.eclipse.microprofile.config.Config;
+import org.d8a.config.ConfigReader;
 
 /**
  * Reads the custom column declarations: the YAML list {@code ga4.params} (indexed keys {@code ga4.params[0].name}),
@@ -25,8 +25,8 @@ public final class CustomColumnDefinitions {
     private CustomColumnDefinitions() {
     }
 
-    public static List<CustomColumnDefinition> from(Config config) {
-        return from(config.getPropertyNames(), key -> config.getOptionalValue(key, String.class));
+    public static List<CustomColumnDefinition> from(ConfigReader config) {
+        return from(config.propertyNames(), config::value);
     }
 
     /**
