@@ -28,8 +28,8 @@ class BestEffortDeliveryIT {
         Files.createDirectories(warehouseDir);
         Files.writeString(config, "sessions:\n  timeout: 1s\ndelivery:\n  mode: best_effort\n  best_effort:\n"
                 + "    max_sessions: 3\n    max_age: 5s\nwarehouse:\n  files:\n    max_segment_age: 1s\n"
-                + "    filesystem_path: " + warehouseDir + "\nstorage:\n  spool_directory: " + dir.resolve("spool")
-                + "\n", StandardCharsets.UTF_8);
+                + "    filesystem:\n      path: " + warehouseDir + "\nstorage:\n  spool_directory: "
+                + dir.resolve("spool") + "\n", StandardCharsets.UTF_8);
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                 dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
             server.start();

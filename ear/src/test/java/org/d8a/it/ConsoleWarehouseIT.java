@@ -29,7 +29,7 @@ class ConsoleWarehouseIT {
         Path config = dir.resolve("d8a.yaml");
         Files.createDirectories(dir);
         Files.writeString(config, "sessions:\n  timeout: 1s\nwarehouse:\n  driver: console\n  files:\n"
-                + "    filesystem_path: " + dir.resolve("warehouse") + "\n", StandardCharsets.UTF_8);
+                + "    filesystem:\n      path: " + dir.resolve("warehouse") + "\n", StandardCharsets.UTF_8);
         String client = "console-" + UUID.randomUUID();
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                 dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {

@@ -26,7 +26,7 @@ class CrashRecoveryIT {
         Files.createDirectories(dir);
         // Long enough that the session is certainly open when the JVM dies.
         Files.writeString(config, "sessions:\n  timeout: 8s\nwarehouse:\n  files:\n    max_segment_age: 1s\n"
-                + "    filesystem_path: " + warehouseDir + "\n", StandardCharsets.UTF_8);
+                + "    filesystem:\n      path: " + warehouseDir + "\n", StandardCharsets.UTF_8);
 
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                 dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {

@@ -33,7 +33,7 @@ class D8aProtocolIT {
         Files.createDirectories(dir);
         Files.writeString(config, "protocol: d8a\nsessions:\n  timeout: 2s\nwarehouse:\n  files:\n"
                 + "    max_segment_age: 1s\n"
-                + "    filesystem_path: " + warehouseDir + "\n", StandardCharsets.UTF_8);
+                + "    filesystem:\n      path: " + warehouseDir + "\n", StandardCharsets.UTF_8);
 
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                 dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {

@@ -38,7 +38,7 @@ class DeliverKillIT {
         Path config = dir.resolve("d8a.yaml");
         Files.createDirectories(dir);
         Files.writeString(config, "sessions:\n  timeout: 1s\ndelivery:\n  interval: 1h\n  chunk_size: 1\n"
-                + "warehouse:\n  files:\n    max_segment_age: 1s\n    filesystem_path: " + warehouseDir + "\n",
+                + "warehouse:\n  files:\n    max_segment_age: 1s\n    filesystem:\n      path: " + warehouseDir + "\n",
                 StandardCharsets.UTF_8);
         String run = "kill-" + UUID.randomUUID() + "-";
 

@@ -37,7 +37,7 @@ class ParquetWarehouseIT {
         Files.createDirectories(dir);
         Files.writeString(config, "sessions:\n  timeout: 1s\nstorage:\n  spool_directory: " + dir.resolve("spool")
                 + "\nwarehouse:\n  files:\n    format: parquet\n    compression: zstd\n    max_segment_age: 1s\n"
-                + "    filesystem_path: " + warehouseDir + "\n", StandardCharsets.UTF_8);
+                + "    filesystem:\n      path: " + warehouseDir + "\n", StandardCharsets.UTF_8);
         String client = "parquet-" + UUID.randomUUID();
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                 dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {

@@ -80,7 +80,7 @@ class ReplayIT {
     private static String config(Path warehouse, Path rawLog, boolean logging) {
         return "sessions:\n  timeout: 2s\nreceiver:\n  raw_log: " + logging + "\n  raw_log_max_bytes: 20000"
                 + "\n  raw_log_directory: " + rawLog
-                + "\nwarehouse:\n  files:\n    max_segment_age: 1s\n    filesystem_path: " + warehouse + "\n";
+                + "\nwarehouse:\n  files:\n    max_segment_age: 1s\n    filesystem:\n      path: " + warehouse + "\n";
     }
 
     private static Map<String, Map<String, String>> byId(List<Map<String, String>> rows) {

@@ -33,7 +33,7 @@ class GoDurationTest {
     void yamlNestingBecomesDottedKeys() {
         Map<String, Object> warehouse = new LinkedHashMap<>();
         warehouse.put("driver", "files");
-        warehouse.put("files", Map.of("filesystem_path", "/data"));
+        warehouse.put("files", Map.of("filesystem", Map.of("path", "/data")));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("sessions", Map.of("timeout", "10s"));
         root.put("warehouse", warehouse);
@@ -41,6 +41,6 @@ class GoDurationTest {
         Map<String, String> flat = new LinkedHashMap<>();
         YamlConfigSource.flatten("", root, flat);
         assertEquals(Map.of("sessions.timeout", "10s", "warehouse.driver", "files",
-                "warehouse.files.filesystem_path", "/data", "server.trusted_proxies", "10.0.0.0/8,::1"), flat);
+                "warehouse.files.filesystem.path", "/data", "server.trusted_proxies", "10.0.0.0/8,::1"), flat);
     }
 }

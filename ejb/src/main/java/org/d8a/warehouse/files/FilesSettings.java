@@ -3,6 +3,8 @@ package org.d8a.warehouse.files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.d8a.config.ConfigReader;
 import org.d8a.warehouse.files.format.FileFormat;
 import org.d8a.warehouse.files.format.FileFormats;
@@ -20,9 +22,16 @@ import org.d8a.warehouse.files.upload.S3Settings;
 public record FilesSettings(String storage, Path filesystemPath, FileFormat format, PathTemplate template,
         long maxSegmentSize, Duration maxSegmentAge, Path spoolDirectory, S3Settings s3) {
 
+    static final String FILESYSTEM_PATH = "warehouse.files.filesystem.path";
+    /** Our first spelling of {@link #FILESYSTEM_PATH}, still read because our users' files have it. */
+    static final String OLD_FILESYSTEM_PATH = "warehouse.files.filesystem_path";
+
+    private static final Logger LOG = Logger.getLogger(FilesSettings.class.getName());
+
     public static FilesSettings from(ConfigReader config) {
         FileFormat format = FileFormats.resolve(config.string("warehouse.files.format", "csv"),
-                config.string("warehouse.files.compression", ""), config.integer("warehouse.files.compression_level", -1));
+                config.string("warehouse.files.compression", ""),
+                config.integer("warehouse.files.compression_level", -1));
         String configured = config.string("warehouse.files.path_template", "");
         PathTemplate template = PathTemplate.parse(configured.isEmpty() ? PathTemplate.DEFAULT : configured);
         // The reference requires the storage; here it defaults to filesystem so that the default run writes files
@@ -51,10 +60,18 @@ public record FilesSettings(String storage, Path filesystemPath, FileFormat form
         return spoolDirectory.resolve("warehouse").resolve("files").resolve("schemas");
     }
 
-    /** The destination directory of {@code storage: filesystem}. */
+    /** The destination directory of {@code storage: filesystem}: the reference's key, else our old spelling. */
     private static Path filesystemPath(ConfigReader config) {
-        return Path.of(config.string("warehouse.files.filesystem_path",
-                System.getProperty("jboss.server.data.dir", ".") + "/d8a/warehouse"));
+        Optional<String> path = config.optional(FILESYSTEM_PATH);
+        Optional<String> old = config.optional(OLD_FILESYSTEM_PATH);
+        if (old.isPresent() && path.isEmpty()) {
+            LOG.warning(OLD_FILESYSTEM_PATH + " is deprecated: rename it to " + FILESYSTEM_PATH
+                    + " (filesystem: {path: ...}), the reference's key");
+        } else if (old.isPresent() && !old.equals(path)) {
+            LOG.warning(OLD_FILESYSTEM_PATH + " is ignored: " + FILESYSTEM_PATH + " is set, and wins");
+        }
+        return Path.of(path.or(() -> old)
+                .orElse(System.getProperty("jboss.server.data.dir", ".") + "/d8a/warehouse"));
     }
 
     private static S3Settings s3(ConfigReader config) {

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.d8a.config.TestConfig;
 import org.d8a.warehouse.files.format.ParquetFileFormat;
 import org.d8a.warehouse.files.segment.SegmentUploads;
@@ -79,5 +84,53 @@ class FilesSettingsTest {
                 error(Map.of("warehouse.files.storage", "ftp")));
         assertEquals("invalid warehouse.files.path_template {{.Table}}/../x: the key must not contain \"..\", got "
                 + "test/../x", error(Map.of("warehouse.files.path_template", "{{.Table}}/../x")));
+    }
+
+    @Test
+    void theDestinationIsTheReferencesKeyAndOurOldSpellingStillWorksWithAWarning() {
+        List<String> warnings = warningsWhile(() -> assertEquals(Path.of("/new"),
+                settings(Map.of("warehouse.files.filesystem.path", "/new")).filesystemPath()));
+        assertEquals(List.of(), warnings);
+
+        warnings = warningsWhile(() -> assertEquals(Path.of("/old"),
+                settings(Map.of("warehouse.files.filesystem_path", "/old")).filesystemPath()));
+        assertEquals(List.of("warehouse.files.filesystem_path is deprecated: rename it to "
+                + "warehouse.files.filesystem.path (filesystem: {path: ...}), the reference's key"), warnings);
+
+        warnings = warningsWhile(() -> assertEquals(Path.of("/new"), settings(Map.of("warehouse.files.filesystem.path",
+                "/new", "warehouse.files.filesystem_path", "/old")).filesystemPath()));
+        assertEquals(List.of("warehouse.files.filesystem_path is ignored: warehouse.files.filesystem.path is set, "
+                + "and wins"), warnings);
+
+        // WAREHOUSE_FILES_FILESYSTEM_PATH is both spellings at once: nothing to warn about
+        warnings = warningsWhile(() -> settings(Map.of("warehouse.files.filesystem.path", "/same",
+                "warehouse.files.filesystem_path", "/same")));
+        assertEquals(List.of(), warnings);
+    }
+
+    private static List<String> warningsWhile(Runnable action) {
+        List<String> warnings = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(FilesSettings.class.getName());
+        logger.addHandler(handler);
+        try {
+            action.run();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        return warnings;
     }
 }

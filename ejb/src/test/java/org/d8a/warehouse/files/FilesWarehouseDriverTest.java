@@ -37,7 +37,7 @@ class FilesWarehouseDriverTest {
     void assemble() {
         warehouse = new FilesWarehouse();
         warehouse.config = TestConfig.of(Map.of(
-                "warehouse.files.filesystem_path", dir.resolve("dest").toString(),
+                "warehouse.files.filesystem.path", dir.resolve("dest").toString(),
                 "storage.spool_directory", dir.resolve("spool").toString(),
                 "warehouse.files.path_template", "{{.Table}}/{{.Schema}}/{{.SegmentID}}.{{.Extension}}"));
         warehouse.ledger = tx;

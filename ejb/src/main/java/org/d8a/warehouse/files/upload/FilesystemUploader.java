@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Uploads into a directory ({@code warehouse.files.filesystem_path}): the file is copied to {@code upload-*.tmp} in the
+ * Uploads into a directory ({@code warehouse.files.filesystem.path}): the file is copied to {@code upload-*.tmp} in the
  * destination root, synced, then renamed to its key, so a reader of the destination sees complete files only. Keys
  * that are absolute or leave the directory are refused.
  */
