@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -27,6 +28,7 @@ final class ServerProcess implements AutoCloseable {
     private final Path serverHome;
     private final Path baseDir;
     private final Path config;
+    private final List<String> systemProperties = new ArrayList<>();
     private Process process;
 
     /** Prepares {@code baseDir} from the server's standalone directory, with {@code ear} and the pipeline probe deployed. */
@@ -38,6 +40,12 @@ final class ServerProcess implements AutoCloseable {
         Path deployments = Files.createDirectories(baseDir.resolve("deployments"));
         Files.copy(ear, deployments.resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Pipeline.probe().as(ZipExporter.class).exportTo(deployments.resolve(Pipeline.PROBE + ".war").toFile(), true);
+    }
+
+    /** A system property of the server's command line, as an operator sets one; before {@link #start}. */
+    ServerProcess systemProperty(String key, String value) {
+        systemProperties.add("-D" + key + "=" + value);
+        return this;
     }
 
     URI baseUri() {
@@ -56,11 +64,13 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until the application answers {@code /healthz} and the pipeline probe answers. */
     void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(serverHome.resolve("bin/standalone.sh").toString(),
+        List<String> command = new ArrayList<>(List.of(serverHome.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml",
                 "-Djboss.server.base.dir=" + baseDir,
                 "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
                 "-Dd8a.config=" + config));
+        command.addAll(systemProperties);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JBOSS_HOME", serverHome.toString());
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));

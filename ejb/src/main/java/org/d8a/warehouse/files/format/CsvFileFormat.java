@@ -39,6 +39,12 @@ public final class CsvFileFormat implements FileFormat {
         return gzip ? "csv.gz" : "csv";
     }
 
+    /** What the configuration chose, as {@code warehouse.files.*} names it: {@code csv, gzip level 9}. */
+    @Override
+    public String toString() {
+        return gzip ? "csv, gzip level " + level : "csv";
+    }
+
     @Override
     public RowFileWriter open(Path file, Schema schema) throws IOException {
         OutputStream out = Files.newOutputStream(file);

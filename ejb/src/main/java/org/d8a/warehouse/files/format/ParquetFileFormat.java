@@ -3,6 +3,7 @@ package org.d8a.warehouse.files.format;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -39,6 +40,16 @@ public final class ParquetFileFormat implements FileFormat {
     @Override
     public String extension() {
         return "parquet";
+    }
+
+    /** What the configuration chose, as {@code warehouse.files.*} names it: {@code parquet, zstd}. */
+    @Override
+    public String toString() {
+        return switch (codec) {
+            case UNCOMPRESSED -> "parquet";
+            case GZIP -> "parquet, gzip level " + level;
+            default -> "parquet, " + codec.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     @Override
