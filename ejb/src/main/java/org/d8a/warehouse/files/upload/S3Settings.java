@@ -21,4 +21,12 @@ public record S3Settings(String protocol, String host, int port, String bucket, 
     public String endpoint() {
         return protocol + "://" + host + ":" + port;
     }
+
+    /** Without the secret key: settings end up in exception messages and logs. */
+    @Override
+    public String toString() {
+        return "S3Settings[endpoint=" + endpoint() + ", bucket=" + bucket + ", accessKey=" + accessKey
+                + ", region=" + region + ", prefix=" + prefix + ", createBucket=" + createBucket
+                + ", disableUploadChecksums=" + disableUploadChecksums + "]";
+    }
 }

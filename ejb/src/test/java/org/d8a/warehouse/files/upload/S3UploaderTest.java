@@ -81,6 +81,13 @@ class S3UploaderTest {
     }
 
     @Test
+    void theSettingsNeverPrintTheSecretKey() {
+        String printed = settings("created", "exports", true, true).toString();
+        assertTrue(!printed.contains(SECRET), printed);
+        assertTrue(printed.contains(ACCESS) && printed.contains("created"), printed);
+    }
+
+    @Test
     void theObjectLandsAtPrefixSlashKeyWithTheExactBytes() throws Exception {
         byte[] bytes = "id,name\n1,Alice\n2,\"Bob, Jr.\"\n".getBytes(StandardCharsets.UTF_8);
         Path file = Files.write(dir.resolve("segment.csv"), bytes);
