@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,14 +63,59 @@ final class ServerProcess implements AutoCloseable {
         return new Pipeline(baseUri(), spoolDirectory);
     }
 
-    /** Starts the server and waits until the application answers {@code /healthz} and the pipeline probe answers. */
-    void start() throws IOException, InterruptedException {
+    /** The server's log file ({@code log/server.log} of its base directory), across its restarts. */
+    Path serverLog() {
+        return baseDir.resolve("log/server.log");
+    }
+
+    /**
+     * Applies WildFly CLI {@code commands} to this copy's {@code standalone-full.xml}, offline ({@code embed-server}):
+     * before the first start, or while the server is down.
+     */
+    void configure(String... commands) throws IOException, InterruptedException {
+        List<String> script = new ArrayList<>();
+        script.add("embed-server --server-config=standalone-full.xml --std-out=discard");
+        script.addAll(List.of(commands));
+        script.add("stop-embedded-server");
+        cli(script, "-Djboss.server.base.dir=" + baseDir);
+    }
+
+    /** Runs WildFly CLI {@code commands} against the running server (its management port); returns their output. */
+    String manage(String... commands) throws IOException, InterruptedException {
+        return cli(List.of(commands), "--connect", "--controller=localhost:" + (9990 + PORT_OFFSET));
+    }
+
+    private String cli(List<String> commands, String... options) throws IOException, InterruptedException {
+        Path script = Files.createTempFile(baseDir, "cli-", ".cli");
+        Files.write(script, commands);
+        List<String> command = new ArrayList<>(List.of(serverHome.resolve("bin/jboss-cli.sh").toString()));
+        command.addAll(List.of(options));
+        command.add("--file=" + script);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JBOSS_HOME", serverHome.toString());
+        Process cli = builder.start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (cli.waitFor() != 0) {
+            throw new IllegalStateException("jboss-cli failed on " + commands + ":\n" + output);
+        }
+        return output;
+    }
+
+    /**
+     * Starts the server and waits until the application answers {@code /healthz} and the pipeline probe answers;
+     * {@code runProperties} ({@code name=value}) are system properties of this run only, besides those of
+     * {@link #systemProperty}.
+     */
+    void start(String... runProperties) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(serverHome.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml",
                 "-Djboss.server.base.dir=" + baseDir,
                 "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
                 "-Dd8a.config=" + config));
         command.addAll(systemProperties);
+        for (String property : runProperties) {
+            command.add("-D" + property);
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JBOSS_HOME", serverHome.toString());
         builder.redirectErrorStream(true);
