@@ -20,13 +20,14 @@ import org.d8a.properties.PropertyRegistry;
 import org.d8a.protocol.d8a.D8aProtocol;
 import org.d8a.protocol.ga4.Ga4Protocol;
 import org.d8a.queue.HitPublisher;
-import org.d8a.rawlog.RawLogWriter;
+import org.d8a.queue.JournalUnavailableException;
 
 /**
  * Takes in the hits of one collect request, all or none: the protocol turns the request into hits, the client
  * address is resolved and masked for the hit's property before anything keeps it, the hits are validated, numbered in
  * arrival order (identical lines of one request stay two events) and tagged with their protocol, then queued. It
- * returns once they are durably in the hits queue, which is what the client's {@code 204} promises.
+ * returns once they are durably in the hits queue (and, with {@code receiver.raw_log} on, in the raw log before
+ * that), which is what the client's {@code 204} promises.
  */
 @ApplicationScoped
 public class HitIntake {
@@ -50,9 +51,6 @@ public class HitIntake {
 
     @Inject
     ClientAddresses addresses;
-
-    @Inject
-    RawLogWriter rawLog;
 
     private final Map<String, Ga4Protocol> protocols = Map.of(GA4, new Ga4Protocol(), D8A, new D8aProtocol());
     private HitValidator validator;
@@ -103,11 +101,16 @@ public class HitIntake {
     private void queue(List<Hit> hits) throws HitsNotQueuedException {
         try {
             publisher.publish(hits).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            rawLog.append(hits);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HitsNotQueuedException("the receiver is shutting down", e, true);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof JournalUnavailableException unavailable) {
+                // reported once per failure period by the raw log itself; the client may retry
+                throw new HitsNotQueuedException(unavailable.getMessage() + "; retry later", unavailable, true);
+            }
+            throw new HitsNotQueuedException("hits not queued", e, false);
+        } catch (TimeoutException e) {
             throw new HitsNotQueuedException("hits not queued", e, false);
         }
     }

@@ -3,15 +3,18 @@ package org.d8a.intake;
 /** Valid hits that could not be queued durably: the client gets no acknowledgement and may retry. */
 public class HitsNotQueuedException extends Exception {
 
-    private final boolean shuttingDown;
+    private final boolean unavailable;
 
-    HitsNotQueuedException(String message, Throwable cause, boolean shuttingDown) {
+    HitsNotQueuedException(String message, Throwable cause, boolean unavailable) {
         super(message, cause);
-        this.shuttingDown = shuttingDown;
+        this.unavailable = unavailable;
     }
 
-    /** The server is stopping; another node (or this one after its restart) can take the request. */
-    public boolean shuttingDown() {
-        return shuttingDown;
+    /**
+     * The server cannot take hits for now, for a reason already reported (it is stopping, or its raw log cannot be
+     * written): the client may retry later, or elsewhere. The message says why, for the client.
+     */
+    public boolean unavailable() {
+        return unavailable;
     }
 }

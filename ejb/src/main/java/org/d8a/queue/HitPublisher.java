@@ -13,6 +13,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +30,16 @@ import org.d8a.hits.Hit;
  * Publishes accepted hits to the hits queue with group commit: hits are collected per partition for
  * {@code receiver.publish_window} (or until one partition holds {@code receiver.publish_max_hits}), then every
  * partition's hits go out as one persistent message with {@code JMSXGroupID = p<N>}, all in one transaction. A request
- * completes only when the transaction holding its hits has committed, so a 204 means the hits are durable.
+ * completes only when the transaction holding its hits has committed, so a 204 means the hits are durable. With a
+ * {@link PublishJournal} enabled (the raw log), each cycle first writes its requests' records there, in one durable
+ * write: a cycle whose records cannot be written is refused before anything is sent.
  */
 @ApplicationScoped
 public class HitPublisher {
 
     private static final Logger LOG = Logger.getLogger(HitPublisher.class.getName());
+    /** How long the flusher waits for hits before it tells the journal that it is idle. */
+    private static final long IDLE_MILLIS = 100;
 
     @Resource(lookup = "java:/ConnectionFactory")
     ConnectionFactory connectionFactory;
@@ -54,13 +59,18 @@ public class HitPublisher {
     @Inject
     QueueSettings settings;
 
+    @Inject
+    PublishJournal journal;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition hitsWaiting = lock.newCondition();
     private Map<String, List<Hit>> pending = new HashMap<>();
+    private List<byte[]> pendingRecords = new ArrayList<>();
     private CompletableFuture<Void> pendingCommit = new CompletableFuture<>();
     private boolean partitionFull;
     private volatile boolean running;
 
+    private boolean journaling;
     private long windowNanos;
     private int maxHitsPerPartition;
     private Thread flusher;
@@ -72,14 +82,20 @@ public class HitPublisher {
     void start() {
         windowNanos = settings.publishWindow().toNanos();
         maxHitsPerPartition = settings.publishMaxHits();
+        journaling = journal.enabled();
         running = true;
         flusher = threads.newThread(this::flushLoop);
         flusher.setName("d8a-hit-publisher");
         flusher.start();
     }
 
-    /** Queues {@code hits}; the returned stage completes once they are durably in the hits queue. */
+    /**
+     * Queues the hits of one request; the returned stage completes once they are durably in the hits queue (and in
+     * the journal before that), or fails: with {@link JournalUnavailableException} when the journal could not be
+     * written, with the JMS error when the send did not commit.
+     */
     public CompletableFuture<Void> publish(List<Hit> hits) {
+        byte[] record = journaling ? journal.record(hits) : null;
         lock.lock();
         try {
             if (!running) {
@@ -91,6 +107,9 @@ public class HitPublisher {
                 batch.add(hit);
                 partitionFull |= batch.size() >= maxHitsPerPartition;
             }
+            if (record != null) {
+                pendingRecords.add(record);
+            }
             hitsWaiting.signal();
             return pendingCommit;
         } finally {
@@ -100,33 +119,52 @@ public class HitPublisher {
 
     private void flushLoop() {
         while (running || hasPending()) {
-            Map<String, List<Hit>> batches;
-            CompletableFuture<Void> commit;
-            lock.lock();
+            Cycle cycle;
             try {
-                while (pending.isEmpty() && running) {
-                    hitsWaiting.await(100, TimeUnit.MILLISECONDS);
-                }
-                long deadline = System.nanoTime() + windowNanos;
-                while (!partitionFull && running && System.nanoTime() < deadline) {
-                    hitsWaiting.awaitNanos(deadline - System.nanoTime());
-                }
-                batches = pending;
-                commit = pendingCommit;
-                pending = new HashMap<>();
-                pendingCommit = new CompletableFuture<>();
-                partitionFull = false;
+                cycle = nextCycle();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 continue;
-            } finally {
-                lock.unlock();
             }
-            if (!batches.isEmpty()) {
-                send(batches, commit);
+            if (cycle != null) {
+                send(cycle);
+            } else if (journaling) {
+                journal.idle();
             }
         }
+        if (journaling) {
+            journal.idle();
+        }
         closeConnection();
+    }
+
+    /** The hits and records of one cycle, and the stage their requests wait on. */
+    private record Cycle(Map<String, List<Hit>> batches, List<byte[]> records, CompletableFuture<Void> commit) {
+    }
+
+    /** Waits for hits, then for the window; returns what came, or {@code null} when nothing did for a while. */
+    private Cycle nextCycle() throws InterruptedException {
+        lock.lock();
+        try {
+            if (pending.isEmpty() && running) {
+                hitsWaiting.await(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            if (pending.isEmpty()) {
+                return null;
+            }
+            long deadline = System.nanoTime() + windowNanos;
+            while (!partitionFull && running && System.nanoTime() < deadline) {
+                hitsWaiting.awaitNanos(deadline - System.nanoTime());
+            }
+            Cycle cycle = new Cycle(pending, pendingRecords, pendingCommit);
+            pending = new HashMap<>();
+            pendingRecords = new ArrayList<>();
+            pendingCommit = new CompletableFuture<>();
+            partitionFull = false;
+            return cycle;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private boolean hasPending() {
@@ -138,22 +176,43 @@ public class HitPublisher {
         }
     }
 
-    private void send(Map<String, List<Hit>> batches, CompletableFuture<Void> commit) {
+    private void send(Cycle cycle) {
+        boolean journaled = !cycle.records().isEmpty();
+        if (journaled) {
+            try {
+                journal.write(cycle.records());
+            } catch (IOException e) {
+                // the journal reports its failure itself, once per failure period
+                cycle.commit().completeExceptionally(new JournalUnavailableException(e));
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "writing the journal of a publish cycle failed", e);
+                cycle.commit().completeExceptionally(e);
+                return;
+            }
+        }
         // counted before the commit, so that the partition's consumer never commits a message not yet counted
-        batches.keySet().forEach(dataClock::publishing);
+        cycle.batches().keySet().forEach(dataClock::publishing);
         try {
             ensureConnected();
-            for (Map.Entry<String, List<Hit>> batch : batches.entrySet()) {
+            for (Map.Entry<String, List<Hit>> batch : cycle.batches().entrySet()) {
                 producer.send(HitMessages.create(session::createTextMessage, batch.getKey(), batch.getValue()));
             }
             session.commit();
-            commit.complete(null);
         } catch (JMSException | RuntimeException e) {
             LOG.log(Level.SEVERE, "cannot publish hits to the hits queue", e);
-            batches.keySet().forEach(dataClock::notPublished);
+            cycle.batches().keySet().forEach(dataClock::notPublished);
             closeConnection();
-            commit.completeExceptionally(e);
+            if (journaled) {
+                journal.notCommitted();
+            }
+            cycle.commit().completeExceptionally(e);
+            return;
         }
+        if (journaled) {
+            journal.committed();
+        }
+        cycle.commit().complete(null);
     }
 
     private void ensureConnected() throws JMSException {

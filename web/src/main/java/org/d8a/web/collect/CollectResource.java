@@ -72,7 +72,7 @@ public abstract class CollectResource {
             return reject(e.tooLarge() ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST,
                     e.getMessage(), origin);
         } catch (HitsNotQueuedException e) {
-            if (e.shuttingDown()) {
+            if (e.unavailable()) {
                 return reject(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), origin);
             }
             LOG.log(Level.WARNING, "hits not queued", e);
