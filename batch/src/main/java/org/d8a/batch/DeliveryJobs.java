@@ -145,11 +145,12 @@ public class DeliveryJobs {
 
     /**
      * Starts a replay of the raw log file or directory {@code path}, which must lie in
-     * {@code receiver.raw_log_directory}. Returns its execution id.
+     * {@code receiver.raw_log_directory}: every logged request, or with {@code recover} only those whose publish was
+     * not confirmed (what a server that died may have accepted without queuing). Returns its execution id.
      *
      * @throws IllegalArgumentException when the path is elsewhere or does not exist
      */
-    public long startReplay(String path) {
+    public long startReplay(String path, boolean recover) {
         Path logs = rawLog.directory().toAbsolutePath().normalize();
         Path target = logs.resolve(path).toAbsolutePath().normalize();
         if (!target.startsWith(logs) || !Files.exists(target)) {
@@ -158,6 +159,7 @@ public class DeliveryJobs {
         }
         Properties parameters = new Properties();
         parameters.setProperty("path", target.toString());
+        parameters.setProperty("recover", Boolean.toString(recover));
         return jobs().start(REPLAY, parameters);
     }
 

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
 /**
  * SIGKILL between accept and publish: a request's hits are in the raw log, its publish has not committed and the client
  * has no answer yet. After the restart, the recovery replay ({@code POST /replay?path=.&recover=true}) puts exactly
- * that request back on the queue, and a full replay of the raw log on top of it writes nothing twice while the
- * session is open: every event of the client is in the warehouse once.
+ * that request back on the queue and confirms it in the raw log, so that a second recovery finds nothing; a full
+ * replay of the raw log on top of it writes nothing twice while the session is open (the consumer skips hit ids it
+ * holds): every event of the client is in the warehouse once. Meanwhile, a raw log that cannot be written refuses
+ * requests with {@code 503} and is reported once.
  *
  * <p>The gap between accept and publish is held open without any hook in the product: the hits address of this
  * test's server copy blocks producers once it holds one byte (Artemis {@code address-full-policy=BLOCK}, producer
@@ -54,7 +56,10 @@ class RawLogKillIT {
         Files.createDirectories(dir);
         Path config = Files.writeString(dir.resolve("d8a.yaml"), "sessions:\n  timeout: " + SESSION_TIMEOUT
                 + "\nreceiver:\n  raw_log: true\n  raw_log_directory: " + rawLog
-                + "\nwarehouse:\n  files:\n    max_segment_age: 1s\n    filesystem:\n      path: " + warehouseDir + "\n",
+                + "\nwarehouse:\n  files:\n    max_segment_age: 1s\n    filesystem:\n      path: " + warehouseDir
+                // the requests of the refused-log check: a session that closes quickly, so the drain waits for nothing
+                + "\nproperties:\n  - id: refused\n    name: Refused\n    measurement_id: G-REFUSED\n"
+                + "    sessions:\n      timeout: 1s\n",
                 StandardCharsets.UTF_8);
         String client = "raw-log-kill-" + UUID.randomUUID();
         String query = "v=2&tid=G-IT&cid=" + client;
@@ -99,12 +104,17 @@ class RawLogKillIT {
             replay(server, "/replay?path=.&recover=true");
             awaitCondition("the recovery replay read the one request whose publish never committed",
                     () -> serverLog(server).contains("(recover): 1 requests read"), Duration.ofSeconds(30));
+            awaitCondition("the recovery replay confirmed that request in the raw log",
+                    () -> serverLog(server).contains("confirmed the 1 requests it put back"), Duration.ofSeconds(30));
             WarehouseRows warehouse = new WarehouseRows(warehouseDir, server.pipeline());
             assertEquals(List.of(), warehouse.matching(WarehouseRows.ofClients(client)),
                     "the client's session must still be open for the full replay (raise SESSION_TIMEOUT)");
             replay(server, "/replay?path=.");
             awaitCondition("the full replay read both requests", () -> serverLog(server).contains(": 2 requests read"),
                     Duration.ofSeconds(30));
+            replay(server, "/replay?path=.&recover=true");
+            awaitCondition("a second recovery finds nothing left to recover",
+                    () -> serverLog(server).contains("(recover): 0 requests read"), Duration.ofSeconds(30));
 
             List<String> loggedIds = new ArrayList<>();
             for (String line : rawLogLines(rawLog)) {
@@ -114,6 +124,25 @@ class RawLogKillIT {
                 }
             }
             assertEquals(5, loggedIds.size(), "both requests are in the raw log: " + loggedIds);
+
+            // While the session closes: a raw log that cannot be written (its directory is a file now) refuses every
+            // request with 503, and the server log says so once, then once more when it is written again.
+            Path kept = Files.move(rawLog, dir.resolve("raw-log-kept"));
+            Files.writeString(rawLog, "not a directory");
+            String refusedHit = "v=2&tid=G-REFUSED&en=page_view&cid=raw-log-refused-" + UUID.randomUUID() + "&dl=";
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> refused = tracker.get(refusedHit + "https%3A%2F%2Fexample.com%2Frefused");
+                assertEquals(503, refused.statusCode(), refused.body());
+                assertEquals("the raw log cannot be written; retry later", refused.body());
+            }
+            Files.delete(rawLog);
+            Files.move(kept, rawLog);
+            assertEquals(204, tracker.get(refusedHit + "https%3A%2F%2Fexample.com%2Faccepted").statusCode());
+            String log = serverLog(server);
+            assertEquals(1, log.split("cannot write the raw log under", -1).length - 1, "one message: " + log);
+            assertTrue(log.contains("is written again; 2 requests were refused with 503"), log);
+            assertFalse(log.contains("hits not queued"), "nothing logged per request");
+
             // one session: its rows are delivered together, so a duplicate would be among them
             List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client), loggedIds.size(),
                     Duration.ofSeconds(90));
@@ -126,8 +155,9 @@ class RawLogKillIT {
     }
 
     private static void replay(ServerProcess server, String path) throws IOException, InterruptedException {
-        HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUri()
-                .resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                server.baseUri().resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, started.statusCode(), started.body());
     }
 

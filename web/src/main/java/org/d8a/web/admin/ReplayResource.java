@@ -11,8 +11,9 @@ import java.util.Map;
 import org.d8a.batch.DeliveryJobs;
 
 /**
- * {@code POST /replay?path=...}: starts the {@code replay} job on a raw log file or directory inside
- * {@code receiver.raw_log_directory} (relative paths are resolved there), for backfills and recovery.
+ * {@code POST /replay?path=...[&recover=true]}: starts the {@code replay} job on a raw log file or directory inside
+ * {@code receiver.raw_log_directory} (relative paths are resolved there), for backfills and recovery; with
+ * {@code recover=true} only the requests whose publish was never confirmed, after a crash.
  */
 @Path("/replay")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,12 +23,12 @@ public class ReplayResource {
     DeliveryJobs jobs;
 
     @POST
-    public Map<String, Object> replay(@QueryParam("path") String path) {
+    public Map<String, Object> replay(@QueryParam("path") String path, @QueryParam("recover") boolean recover) {
         if (path == null || path.isBlank()) {
             throw new BadRequestException("path is required: a raw log file or directory");
         }
         try {
-            return Map.of("job", DeliveryJobs.REPLAY, "execution_id", jobs.startReplay(path));
+            return Map.of("job", DeliveryJobs.REPLAY, "execution_id", jobs.startReplay(path, recover));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
