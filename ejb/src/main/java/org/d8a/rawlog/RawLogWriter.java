@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.d8a.hits.Hit;
+import org.d8a.queue.PublishJournal;
 
 /**
  * The receiver's raw log ({@code receiver.raw_log}, off by default): every accepted request's hits, as queued (ids,
@@ -23,13 +24,13 @@ import org.d8a.hits.Hit;
  * backfills and recovery; {@link RawLogFile} is the format.
  *
  * <p>The hit publisher writes each publish cycle's requests here before it sends them, in one write followed by one
- * force, and then {@link #confirm confirms} or {@link #discard discards} them by the outcome of the commit: a request
+ * force, and then {@link #committed confirms} or {@link #notCommitted discards} them by the outcome of the commit: a request
  * is acknowledged only once it is on disk. When the log cannot be written the cycle is refused (its requests get
  * {@code 503}); the first failure is logged with its cause, then nothing until the log is written again, which is
  * logged with the number of requests refused in between. The publisher's one flusher thread is its writer.</p>
  */
 @ApplicationScoped
-public class RawLogWriter {
+public class RawLogWriter implements PublishJournal {
 
     private static final Logger LOG = Logger.getLogger(RawLogWriter.class.getName());
 
@@ -62,6 +63,7 @@ public class RawLogWriter {
         maxBytes = settings.maxBytes();
     }
 
+    @Override
     public boolean enabled() {
         return enabled;
     }
@@ -102,7 +104,8 @@ public class RawLogWriter {
     }
 
     /** The line of one request's hits (made on the request's thread, so the writer only copies bytes). */
-    public byte[] line(List<Hit> hits) {
+    @Override
+    public byte[] record(List<Hit> hits) {
         return RawLogFile.requestLine(hits);
     }
 
@@ -113,6 +116,7 @@ public class RawLogWriter {
      *
      * @throws IOException when the lines could not be made durable: the cycle must be refused
      */
+    @Override
     public synchronized void write(List<byte[]> lines) throws IOException {
         if (closed) {
             throw new IOException("the raw log is closed: the server is stopping");
@@ -148,7 +152,8 @@ public class RawLogWriter {
     }
 
     /** The cycle written last committed: its requests are confirmed with the next write, or when idle. */
-    public synchronized void confirm() {
+    @Override
+    public synchronized void committed() {
         if (undecidedStart >= 0) {
             unconfirmedRequests += undecidedRequests;
             undecidedStart = -1;
@@ -160,7 +165,8 @@ public class RawLogWriter {
      * The cycle written last did not commit: its requests, refused, are cut back out of the log. When even that
      * fails, the file is left as it is (its last requests stay unconfirmed) and the next cycle starts a new file.
      */
-    public synchronized void discard() {
+    @Override
+    public synchronized void notCommitted() {
         if (undecidedStart < 0 || channel == null) {
             undecidedStart = -1;
             undecidedRequests = 0;
@@ -181,7 +187,8 @@ public class RawLogWriter {
     }
 
     /** Writes the confirmation owed for the last committed cycle, if any (not forced: the next cycle's write is). */
-    public synchronized void writeConfirmation() {
+    @Override
+    public synchronized void idle() {
         if (unconfirmedRequests == 0 || channel == null || undecidedStart >= 0) {
             return;
         }
@@ -292,7 +299,7 @@ public class RawLogWriter {
 
     @PreDestroy
     synchronized void close() {
-        writeConfirmation();
+        idle();
         if (channel != null) {
             try {
                 channel.force(false);

@@ -62,17 +62,17 @@ class RawLogWriterTest {
     @Test
     void aCycleIsOneWriteConfirmedAfterItsCommit() throws IOException {
         RawLogWriter log = writer(dir.resolve("raw"), 1 << 20);
-        log.write(List.of(log.line(hits("a1", "a2")), log.line(hits("b1"))));
+        log.write(List.of(log.record(hits("a1", "a2")), log.record(hits("b1"))));
         assertEquals(List.of("[a1, a2]", "[b1]"), lines(dir.resolve("raw")), "both requests, before the commit");
 
-        log.confirm();
-        log.write(List.of(log.line(hits("c1"))));
+        log.committed();
+        log.write(List.of(log.record(hits("c1"))));
         assertEquals(List.of("[a1, a2]", "[b1]", "{\"confirmed\":2}", "[c1]"), lines(dir.resolve("raw")),
                 "the confirmation goes with the next cycle's write");
 
-        log.confirm();
-        log.writeConfirmation();
-        log.writeConfirmation();
+        log.committed();
+        log.idle();
+        log.idle();
         assertEquals(List.of("[a1, a2]", "[b1]", "{\"confirmed\":2}", "[c1]", "{\"confirmed\":1}"),
                 lines(dir.resolve("raw")), "or is written when the publisher is idle, once");
     }
@@ -80,16 +80,16 @@ class RawLogWriterTest {
     @Test
     void aCycleThatDidNotCommitIsTakenBackOut() throws IOException {
         RawLogWriter log = writer(dir.resolve("raw"), 1 << 20);
-        log.write(List.of(log.line(hits("a1"))));
-        log.confirm();
-        log.write(List.of(log.line(hits("b1")), log.line(hits("b2"))));
-        log.discard();
-        log.writeConfirmation();
+        log.write(List.of(log.record(hits("a1"))));
+        log.committed();
+        log.write(List.of(log.record(hits("b1")), log.record(hits("b2"))));
+        log.notCommitted();
+        log.idle();
         assertEquals(List.of("[a1]", "{\"confirmed\":1}"), lines(dir.resolve("raw")));
 
-        log.write(List.of(log.line(hits("c1"))));
-        log.confirm();
-        log.writeConfirmation();
+        log.write(List.of(log.record(hits("c1"))));
+        log.committed();
+        log.idle();
         assertEquals(List.of("[a1]", "{\"confirmed\":1}", "[c1]", "{\"confirmed\":1}"), lines(dir.resolve("raw")));
     }
 
@@ -100,13 +100,13 @@ class RawLogWriterTest {
         Files.writeString(blocked, "a file where the directory should be");
         RawLogWriter log = writer(blocked, 1 << 20);
 
-        assertThrows(IOException.class, () -> log.write(List.of(log.line(hits("a1")))));
-        assertThrows(IOException.class, () -> log.write(List.of(log.line(hits("b1")), log.line(hits("b2")))));
+        assertThrows(IOException.class, () -> log.write(List.of(log.record(hits("a1")))));
+        assertThrows(IOException.class, () -> log.write(List.of(log.record(hits("b1")), log.record(hits("b2")))));
         assertEquals(List.of(Level.SEVERE), logged.stream().map(LogRecord::getLevel).toList(),
                 "one message for the failure period: " + messages());
 
         Files.delete(blocked);
-        log.write(List.of(log.line(hits("c1"))));
+        log.write(List.of(log.record(hits("c1"))));
         assertEquals(List.of("[c1]"), lines(blocked), "nothing of the refused cycles is in the log");
         assertEquals(2, logged.size(), messages());
         assertEquals(Level.INFO, logged.get(1).getLevel());
@@ -116,9 +116,9 @@ class RawLogWriterTest {
     @Test
     void filesRotateAndAConfirmationStaysInTheFileOfItsRequests() throws IOException {
         RawLogWriter log = writer(dir.resolve("raw"), 100);
-        log.write(List.of(log.line(hits("a1"))));
-        log.confirm();
-        log.write(List.of(log.line(hits("b1"))));
+        log.write(List.of(log.record(hits("a1"))));
+        log.committed();
+        log.write(List.of(log.record(hits("b1"))));
         List<Path> files = files(dir.resolve("raw"));
         assertEquals(2, files.size());
         assertEquals(List.of("[a1]", "{\"confirmed\":1}"), lines(files.get(0)));
@@ -128,11 +128,11 @@ class RawLogWriterTest {
     @Test
     void aRecoveryReplayReadsOnlyTheRequestsAfterTheLastConfirmation() throws IOException {
         RawLogWriter log = writer(dir.resolve("raw"), 1 << 20);
-        log.write(List.of(log.line(hits("a1")), log.line(hits("a2"))));
-        log.confirm();
-        log.write(List.of(log.line(hits("b1"))));
-        log.confirm();
-        log.write(List.of(log.line(hits("c1"))));
+        log.write(List.of(log.record(hits("a1")), log.record(hits("a2"))));
+        log.committed();
+        log.write(List.of(log.record(hits("b1"))));
+        log.committed();
+        log.write(List.of(log.record(hits("c1"))));
         // the server dies here: c1 was written, its commit undecided
         Path file = files(dir.resolve("raw")).get(0);
 
@@ -143,11 +143,11 @@ class RawLogWriterTest {
     @Test
     void aLastLineACrashCutShortIsNeverReplayed() throws IOException {
         RawLogWriter log = writer(dir.resolve("raw"), 1 << 20);
-        log.write(List.of(log.line(hits("a1"))));
-        log.confirm();
-        log.writeConfirmation();
+        log.write(List.of(log.record(hits("a1"))));
+        log.committed();
+        log.idle();
         Path file = files(dir.resolve("raw")).get(0);
-        byte[] line = log.line(hits("b1"));
+        byte[] line = log.record(hits("b1"));
         Files.write(file, Arrays.copyOf(line, line.length - 5), StandardOpenOption.APPEND);
 
         assertEquals(List.of("[a1]"), replayed(file, false));
@@ -158,10 +158,10 @@ class RawLogWriterTest {
     void aRecoveredTailIsConfirmedSoThatTheNextRecoverySkipsIt() throws IOException {
         RawLogWriter crashed = writer(dir.resolve("raw"), 1 << 20);
         crashed.write(List.of(log(crashed, "a1")));
-        crashed.confirm();
+        crashed.committed();
         crashed.write(List.of(log(crashed, "b1")));
         Path file = crashed.currentFile();
-        byte[] cut = crashed.line(hits("c1"));
+        byte[] cut = crashed.record(hits("c1"));
         Files.write(file, Arrays.copyOf(cut, 7), StandardOpenOption.APPEND);
         assertEquals(0, crashed.confirmRecovered(file), "the file a server writes is never touched");
 
@@ -176,7 +176,7 @@ class RawLogWriterTest {
     }
 
     private static byte[] log(RawLogWriter writer, String id) {
-        return writer.line(hits(id));
+        return writer.record(hits(id));
     }
 
     private static List<String> replayed(Path file, boolean recover) throws IOException {
