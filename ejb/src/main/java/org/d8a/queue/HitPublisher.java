@@ -96,14 +96,16 @@ public class HitPublisher {
      */
     public CompletableFuture<Void> publish(List<Hit> hits) {
         byte[] record = journaling ? journal.record(hits) : null;
+        // hashed before the lock: every request thread waits for it
+        List<String> partitionOfHit = hits.stream().map(partitions::of).toList();
         lock.lock();
         try {
             if (!running) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the receiver is shutting down"));
             }
-            for (Hit hit : hits) {
-                String partition = partitions.of(hit);
-                List<Hit> batch = pending.computeIfAbsent(partition, p -> new ArrayList<>());
+            for (int i = 0; i < hits.size(); i++) {
+                Hit hit = hits.get(i);
+                List<Hit> batch = pending.computeIfAbsent(partitionOfHit.get(i), p -> new ArrayList<>());
                 batch.add(hit);
                 partitionFull |= batch.size() >= maxHitsPerPartition;
             }
