@@ -17,9 +17,16 @@ import org.d8a.columns.ColumnDefinitionException;
 import org.d8a.columns.ColumnSet;
 import org.d8a.columns.CoreInterfaces;
 import org.d8a.columns.event.CoreEventColumns;
+import org.d8a.columns.event.DeviceColumns;
+import org.d8a.columns.event.GeoColumns;
 import org.d8a.columns.event.PageUrlColumns;
 import org.d8a.columns.session.CoreSessionColumns;
 import org.d8a.config.ConfigReader;
+import org.d8a.enrich.Enrichment;
+import org.d8a.enrich.attribution.Attribution;
+import org.d8a.enrich.currency.CurrencyConverter;
+import org.d8a.enrich.device.DeviceDetector;
+import org.d8a.enrich.geo.GeoLocator;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.properties.PropertySettings;
 import org.d8a.protocol.d8a.D8aInterfaceIds;
@@ -50,14 +57,27 @@ public class ColumnCatalog {
     @Inject
     ConfigReader config;
 
+    @Inject
+    DeviceDetector devices;
+
+    @Inject
+    GeoLocator geo;
+
+    @Inject
+    Attribution attribution;
+
+    @Inject
+    CurrencyConverter currencies;
+
     private Map<String, ColumnSet> byProperty = Map.of();
 
     @PostConstruct
     void build() {
         List<CustomColumnDefinition> customColumns = CustomColumnDefinitions.from(config);
+        Enrichment enrichment = new Enrichment(devices, geo, attribution, currencies);
         Map<String, ColumnSet> sets = new LinkedHashMap<>();
         for (PropertySettings property : properties.all()) {
-            sets.put(property.id(), columnsFor(property, customColumns));
+            sets.put(property.id(), columnsFor(property, customColumns, enrichment));
         }
         byProperty = Map.copyOf(sets);
     }
@@ -77,20 +97,18 @@ public class ColumnCatalog {
         return Optional.ofNullable(byProperty.get(propertyId)).map(ColumnReference::describe);
     }
 
-    /** The built-in columns of one property; usable without the container. */
-    public static ColumnSet columnsFor(PropertySettings property) {
-        return columnsFor(property, List.of());
-    }
-
     /** The built-in and custom columns of one property, ordered; usable without the container. */
-    public static ColumnSet columnsFor(PropertySettings property, List<CustomColumnDefinition> customColumns) {
+    public static ColumnSet columnsFor(PropertySettings property, List<CustomColumnDefinition> customColumns,
+            Enrichment enrichment) {
         boolean d8a = D8aProtocol.ID.equals(property.protocol());
         Ga4Protocol protocol = d8a ? new D8aProtocol() : new Ga4Protocol();
         List<Column> columns = new ArrayList<>();
         columns.addAll(CoreEventColumns.all());
         columns.addAll(PageUrlColumns.all(property));
+        columns.addAll(GeoColumns.all(enrichment.geo()));
+        columns.addAll(DeviceColumns.all(enrichment.devices()));
         columns.addAll(Ga4EventColumns.all(protocol.trackingProtocol()));
-        columns.addAll(CoreSessionColumns.all());
+        columns.addAll(CoreSessionColumns.all(enrichment.attribution()));
         columns.addAll(Ga4SessionColumns.all());
         customColumns.forEach(definition -> columns.add(new ParamCustomColumn(definition)));
         assertCoreInterfacesPresent(columns);
@@ -101,7 +119,7 @@ public class ColumnCatalog {
         Set<String> present = new HashSet<>();
         columns.forEach(column -> present.add(column.interfaceId()));
         for (String id : CoreInterfaces.ORDER) {
-            if (!present.contains(id) && !CoreInterfaces.ENRICHMENT.contains(id)) {
+            if (!present.contains(id)) {
                 throw new ColumnDefinitionException("core interface " + id + " has no column");
             }
         }

@@ -2,9 +2,7 @@ package org.d8a.columns;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The core column interfaces, protocol-independent, in their definition order: the order columns take in a table
@@ -61,11 +59,6 @@ public final class CoreInterfaces {
     /** Every core interface id in definition order. */
     public static final List<String> ORDER = definitionOrder();
 
-    /**
-     * Core interfaces filled by enrichment (geo, device detection, source/medium attribution), which come with their
-     * own providers; until a property has them their columns are left out of the schema rather than written as nulls.
-     */
-    public static final Set<String> ENRICHMENT = enrichment();
 
     private CoreInterfaces() {
     }
@@ -78,21 +71,6 @@ public final class CoreInterfaces {
     /** Interface id of a core session column ({@code session_duration} → {@code core.d8a.tech/sessions/duration}). */
     public static String session(String columnName) {
         return SESSIONS + columnName.substring("session_".length());
-    }
-
-    private static Set<String> enrichment() {
-        Set<String> ids = new HashSet<>();
-        for (String name : List.of("geo_city", "geo_region", "geo_metro", "geo_country", "geo_continent",
-                "geo_sub_continent", "device_category", "device_mobile_brand_name", "device_mobile_model_name",
-                "device_operating_system", "device_operating_system_version", "device_web_browser",
-                "device_web_browser_version")) {
-            ids.add(event(name));
-            ids.add(session("session_" + name));
-        }
-        for (String name : List.of("session_source", "session_medium", "session_term")) {
-            ids.add(session(name));
-        }
-        return Collections.unmodifiableSet(ids);
     }
 
     private static List<String> definitionOrder() {

@@ -1,7 +1,9 @@
 package org.d8a.sessions;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.d8a.hits.Hit;
 import org.d8a.properties.PropertySettings;
 
@@ -11,6 +13,7 @@ public final class Event {
     private final Hit hit;
     private final PropertySettings property;
     private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<Object, Object> lookups = new HashMap<>();
     private String brokenReason;
     private String splitCause;
     private String trafficFilterName;
@@ -31,6 +34,15 @@ public final class Event {
     /** Column values by field name. */
     public Map<String, Object> values() {
         return values;
+    }
+
+    /**
+     * The result of a lookup several columns of this event read (its device, its location), made once: the columns of
+     * one lookup share a key. Columns of one session are computed on one thread.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> V lookup(K key, Function<K, V> lookup) {
+        return (V) lookups.computeIfAbsent(key, k -> lookup.apply(key));
     }
 
     /** Why the splitter started a new session at this event ({@code utm_campaign_changed}, ...); null otherwise. */

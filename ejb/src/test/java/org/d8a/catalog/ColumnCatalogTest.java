@@ -132,7 +132,7 @@ class ColumnCatalogTest {
     private static List<String> tableColumns(String protocol) {
         PropertySettings property = new PropertySettings("p", "P", "-", protocol,
                 TestHits.PROPERTY.sessionTimeout(), List.of());
-        return ColumnCatalog.columnsFor(property).tableSchema().getFields().stream().map(Field::getName).toList();
+        return TestHits.columns(property).tableSchema().getFields().stream().map(Field::getName).toList();
     }
 
     @Test
@@ -149,7 +149,7 @@ class ColumnCatalogTest {
     void d8aColumnsUseD8aInterfaceIdsAndTrackingProtocolD8a() {
         PropertySettings property = new PropertySettings("p", "P", "-", "d8a",
                 TestHits.PROPERTY.sessionTimeout(), List.of());
-        ColumnSet columns = ColumnCatalog.columnsFor(property);
+        ColumnSet columns = TestHits.columns(property);
         List<String> ids = columns.eventColumns().stream().map(Column::interfaceId).toList();
         assertEquals(true, ids.contains("d8a.protocols.d8a.tech/event/params"));
         assertEquals(true, ids.contains("d8a.protocols.d8a.tech/events/params_gclid"));

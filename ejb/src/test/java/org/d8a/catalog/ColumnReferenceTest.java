@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.d8a.columns.TestHits;
 import org.d8a.properties.PropertySettings;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class ColumnReferenceTest {
         for (String protocol : List.of("ga4", "d8a")) {
             PropertySettings property = new PropertySettings("default", "Default property", "-", protocol,
                     Duration.ofMinutes(30), PropertySettings.DEFAULT_EXCLUDED_URL_PARAMS);
-            List<ColumnDescription> columns = ColumnReference.describe(ColumnCatalog.columnsFor(property));
+            List<ColumnDescription> columns = ColumnReference.describe(TestHits.columns(property));
             text.append("## Protocol `").append(protocol).append("` (").append(columns.size()).append(" columns)\n\n")
                     .append(ColumnReference.markdown(columns)).append('\n');
         }
@@ -56,7 +57,7 @@ class ColumnReferenceTest {
     void typesUseTheSpecsNotation() {
         PropertySettings property = new PropertySettings("default", "Default property", "-", "ga4",
                 Duration.ofMinutes(30), List.of());
-        List<ColumnDescription> columns = ColumnReference.describe(ColumnCatalog.columnsFor(property));
+        List<ColumnDescription> columns = ColumnReference.describe(TestHits.columns(property));
         assertEquals("timestamp[ms, tz=UTC]", type(columns, "timestamp_utc"));
         assertEquals("date32", type(columns, "date_utc"));
         assertEquals("list<struct<name: utf8, value_string: utf8, value_number: float64>>", type(columns, "params"));

@@ -121,9 +121,14 @@ public final class TestHits {
         return hit;
     }
 
+    /** The built-in columns of {@code property}, with the offline test enrichment. */
+    public static ColumnSet columns(PropertySettings property) {
+        return ColumnCatalog.columnsFor(property, List.of(), TestEnrichment.offline());
+    }
+
     /** The rows the session writer produces for {@code hits} as one session of {@code property}, in order. */
     public static List<Map<String, Object>> write(PropertySettings property, Hit... hits) {
-        return write(ColumnCatalog.columnsFor(property), property, hits);
+        return write(columns(property), property, hits);
     }
 
     /** The rows of {@code hits} as one session of {@code property}, written with {@code columns}. */

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.d8a.catalog.ColumnCatalog;
 import org.d8a.columns.TestHits;
 import org.d8a.filters.TrafficFilter;
 import org.d8a.hits.Hit;
@@ -80,7 +79,7 @@ class RowBuilderTest {
     @Test
     void droppedEventsAreReportedWithTheirReason() throws Exception {
         Hit broken = put(h1(), "tid", "");
-        RowBuilder writer = new RowBuilder(ColumnCatalog.columnsFor(TestHits.PROPERTY), TrafficFilter.NONE);
+        RowBuilder writer = new RowBuilder(TestHits.columns(TestHits.PROPERTY), TrafficFilter.NONE);
         writer.rows(List.of(new Session(TestHits.PROPERTY, List.of(new Event(broken, TestHits.PROPERTY),
                 new Event(h2(), TestHits.PROPERTY)))));
         assertEquals(1, writer.dropped().size());

@@ -10,21 +10,33 @@ import static org.d8a.columns.CoreInterfaces.session;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.d8a.columns.BrokenSessionException;
 import org.d8a.columns.Column;
+import org.d8a.columns.ColumnFields;
+import org.d8a.enrich.attribution.Attribution;
 import org.d8a.sessions.Event;
 import org.d8a.sessions.Session;
 
 /**
- * The core session and session-scoped event columns (spec/ga4-protocol-and-columns.md §2.5-2.6), without the
- * enrichment copies (geo, device detection, source/medium/term), which come with their providers.
+ * The core session and session-scoped event columns (spec/ga4-protocol-and-columns.md §2.5-2.6), including the
+ * session copies of the geo and device columns (the dominant client's) and the session's traffic source.
  */
 public final class CoreSessionColumns {
 
     private CoreSessionColumns() {
     }
 
-    public static List<Column> all() {
+    /** Event columns whose session copy is the value on the first event of the session's dominant client. */
+    private static final List<String> DOMINANT_CLIENT_COPIES = List.of("geo_city", "geo_region", "geo_metro",
+            "geo_country", "geo_continent", "geo_sub_continent", "device_category", "device_language",
+            "device_mobile_brand_name", "device_mobile_model_name", "device_operating_system",
+            "device_operating_system_version", "device_web_browser", "device_web_browser_version",
+            "device_screen_resolution");
+    private static final Set<String> LOW_CARDINALITY = Set.of("geo_country", "geo_continent", "device_category",
+            "device_operating_system", "device_web_browser");
+
+    public static List<Column> all(Attribution attribution) {
         List<Column> columns = new ArrayList<>(SessionScopedEventColumns.all());
         columns.addAll(List.of(
                 new DerivedSessionColumn(session("session_id"), field("session_id", UTF8).notNull()
@@ -54,14 +66,21 @@ public final class CoreSessionColumns {
                                 + "same visitor (utm_campaign_changed, user_id_changed, max_events_reached, "
                                 + "max_time_since_first_event_reached); null when it was not."),
                         List.of(), s -> s.first().splitCause())));
+        columns.addAll(TrafficSourceColumns.all(attribution));
         columns.addAll(PageViewSessionColumns.all());
-        for (String column : List.of("device_language", "device_screen_resolution")) {
-            columns.add(new DerivedSessionColumn(session("session_" + column), field("session_" + column, UTF8)
-                    .describedAs(column + " of the first event of the session's dominant client (the client id "
-                            + "with the most events)."),
-                    List.of(event(column)), s -> DominantClient.firstEventOf(s).values().get(column)));
+        for (String column : DOMINANT_CLIENT_COPIES) {
+            ColumnFields fields = field("session_" + column, UTF8);
+            columns.add(new DerivedSessionColumn(session("session_" + column),
+                    (LOW_CARDINALITY.contains(column) ? fields.lowCardinality() : fields).describedAs(column
+                            + " of the first event of the session's dominant client (the client id with the most "
+                            + "events)."),
+                    List.of(event(column)), s -> dominantClientsFirstEvent(s).values().get(column)));
         }
         return columns;
+    }
+
+    private static Event dominantClientsFirstEvent(Session session) {
+        return session.lookup(DominantClient.class, k -> DominantClient.firstEventOf(session));
     }
 
     private static Object sessionId(Session session) throws BrokenSessionException {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.d8a.catalog.ColumnCatalog;
+import org.d8a.columns.TestEnrichment;
 import org.d8a.columns.BrokenEventException;
 import org.d8a.columns.ColumnDefinitionException;
 import org.d8a.columns.ColumnSet;
@@ -109,7 +110,7 @@ class CustomColumnsTest {
         for (String protocol : List.of("ga4", "d8a")) {
             PropertySettings property = new PropertySettings("p", "P", "-", protocol,
                     TestHits.PROPERTY.sessionTimeout(), List.of());
-            ColumnSet columns = ColumnCatalog.columnsFor(property, custom);
+            ColumnSet columns = ColumnCatalog.columnsFor(property, custom, TestEnrichment.offline());
             List<String> names = columns.tableSchema().getFields().stream().map(f -> f.getName()).toList();
             int lastEvent = names.indexOf("session_hit_number") - 1;
             assertEquals(List.of("params_score_custom", "plan"), names.subList(lastEvent - 1, lastEvent + 1), protocol);
