@@ -29,8 +29,8 @@ class ColumnReferenceTest {
                 edit by hand. The same list, for any property, is served as JSON by `GET /properties/{id}/columns`.
                 Rows have the columns of their property's protocol in this order: event columns, then session-scoped
                 event columns, then session columns; custom columns (`ga4.params`) come last in their scope.
-                Enrichment columns (geo, device detection, source/medium/term, currency conversion) are not part of
-                the schema yet.
+                The enrichment columns (geo, device detection, source/medium/term, currency conversion) are always
+                there; they are null when their provider is off or has no data (docs/configuration.md).
 
                 """);
         for (String protocol : List.of("ga4", "d8a")) {
