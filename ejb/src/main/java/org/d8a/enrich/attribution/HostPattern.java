@@ -62,7 +62,7 @@ final class HostPattern {
         for (int i = 0; i < parts.length; i++) {
             regex.append(i == 0 ? "" : ".*").append(parts[i].isEmpty() ? "" : Pattern.quote(parts[i]));
         }
-        return new HostPattern(text, Kind.ANYWHERE, fixed, Pattern.compile(regex.toString()));
+        return new HostPattern(text, Kind.ANYWHERE, null, Pattern.compile(regex.toString()));
     }
 
     String text() {
