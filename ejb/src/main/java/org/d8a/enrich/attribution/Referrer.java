@@ -5,8 +5,8 @@ import org.d8a.url.GoUrl;
 import org.d8a.url.UrlSyntaxException;
 
 /**
- * The referrer as the detectors see it (spec §3.1): the whole string, its host lower-cased without port and with spaces
- * as {@code -}, and that host without a leading {@code www.}. An ignored, empty or unparseable referrer is
+ * The referrer as the detectors see it (spec §3.1): the whole string, its host lower-cased without port and with
+ * spaces as {@code -}, and that host without a leading {@code www.}. An ignored, empty or unparseable referrer is
  * {@link #NONE}: every host is empty and no detector that needs one matches.
  */
 record Referrer(String raw, String host, String hostWithoutWww, GoUrl url) {

@@ -237,7 +237,8 @@ class ListAttributionTest {
     // deliberate fixes (docs/compatibility.md)
 
     @ParameterizedTest
-    @CsvSource({"https://search.yahoo.com/search?p=keyword, yahoo", "https://uk.search.yahoo.com/search?p=keyword, yahoo",
+    @CsvSource({"https://search.yahoo.com/search?p=keyword, yahoo",
+        "https://uk.search.yahoo.com/search?p=keyword, yahoo",
         "https://search.yahoo.co.jp/search?p=keyword, yahoo-japan", "https://yandex.ru/search/?text=keyword, yandex",
         "https://yandex.com/search/?text=keyword, yandex", "https://ya.ru/search/?text=keyword, yandex",
         "https://search.aol.com/aol/search?q=keyword, aol", "https://go.mail.ru/search?q=keyword, mail.ru",
@@ -275,7 +276,8 @@ class ListAttributionTest {
     void overlappingSearchEntriesResolveToTheMostSpecific() {
         for (int run = 0; run < 3; run++) {
             ListAttribution fresh = new ListAttribution(TestConfig.of(Map.of()));
-            assertSource("google-images", "organic", "cat", fresh.attribute("", "https://images.google.com/?q=cat", false));
+            assertSource("google-images", "organic", "cat",
+                    fresh.attribute("", "https://images.google.com/?q=cat", false));
             assertSource("google-news", "organic", "", fresh.attribute("", "https://news.google.com/", false));
             assertSource("google-scholar", "organic", "", fresh.attribute("", "https://scholar.google.de/", false));
             assertSource("yahoo-images", "organic", "", fresh.attribute("", "https://images.search.yahoo.com/", false));

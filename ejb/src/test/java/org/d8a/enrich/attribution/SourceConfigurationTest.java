@@ -43,7 +43,8 @@ class SourceConfigurationTest {
     @Test
     void aJsonArrayAsTheKeysValueAddsSources() {
         ListAttribution attribution = new ListAttribution(TestConfig.of(Map.of("attribution.sources",
-                "[{\"source\": \"Forum\", \"medium\": \"social\", \"hosts\": [\"forum.example\", \"board.example\"]}]")));
+                "[{\"source\": \"Forum\", \"medium\": \"social\","
+                        + " \"hosts\": [\"forum.example\", \"board.example\"]}]")));
         assertEquals(new TrafficSource("forum", "social", ""),
                 attribution.attribute(PAGE, "https://board.example/t/1", false));
     }
@@ -73,7 +74,8 @@ class SourceConfigurationTest {
                 Map.of("attribution.sources[0].medium", "social", "attribution.sources[0].hosts", "x.example"));
         assertRefused("attribution.sources[0].hosts is required: the hosts that X is known by",
                 Map.of("attribution.sources[0].source", "X", "attribution.sources[0].medium", "social"));
-        assertRefused("attribution.sources[0].hosts: \"X.example\" must be lower case: hosts are compared lower-cased",
+        assertRefused("attribution.sources[0].hosts: \"X.example\" must be lower case: hosts are compared"
+                + " lower-cased",
                 Map.of("attribution.sources[0].source", "X", "attribution.sources[0].medium", "social",
                         "attribution.sources[0].hosts", "X.example"));
         assertRefused("attribution.sources[0].params: only search engines (medium organic) have a search term, X is "

@@ -48,7 +48,8 @@ class SourceListTest {
 
     @Test
     void theReferrersHostAndItsHostWithoutWwwAreBothTried() {
-        SourceList list = new SourceList(List.of(source("Exact www", "www.example.com"), source("Bare", "example.org")));
+        SourceList list = new SourceList(List.of(source("Exact www", "www.example.com"),
+                source("Bare", "example.org")));
         assertEquals(Optional.of("Exact www"), match(list, "https://www.example.com/"));
         assertEquals(Optional.empty(), match(list, "https://example.com/"));
         assertEquals(Optional.of("Bare"), match(list, "https://www.example.org/"));
