@@ -81,7 +81,8 @@ class SourceConfigurationTest {
         assertRefused("attribution.sources[0].params: only search engines (medium organic) have a search term, X is "
                 + "social", Map.of("attribution.sources[0].source", "X", "attribution.sources[0].medium", "social",
                         "attribution.sources[0].hosts", "x.example", "attribution.sources[0].params", "q"));
-        assertRefused("attribution.sources[0] has unknown fields [host]; the fields are [hosts, medium, params, source]",
+        assertRefused("attribution.sources[0] has unknown fields [host]; the fields are [hosts, medium, params,"
+                + " source]",
                 Map.of("attribution.sources[0].source", "X", "attribution.sources[0].medium", "social",
                         "attribution.sources[0].host", "x.example"));
     }
