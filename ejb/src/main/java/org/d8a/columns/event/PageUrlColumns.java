@@ -11,8 +11,8 @@ import java.util.Map;
 import org.d8a.columns.BrokenEventException;
 import org.d8a.columns.EventColumn;
 import org.d8a.columns.casts.Casts;
-import org.d8a.columns.url.GoUrl;
-import org.d8a.columns.url.UrlSyntaxException;
+import org.d8a.url.GoUrl;
+import org.d8a.url.UrlSyntaxException;
 import org.d8a.properties.PropertySettings;
 import org.d8a.sessions.Event;
 

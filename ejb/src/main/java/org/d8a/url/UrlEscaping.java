@@ -1,4 +1,4 @@
-package org.d8a.columns.url;
+package org.d8a.url;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.d8a.columns.url;
+package org.d8a.url;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

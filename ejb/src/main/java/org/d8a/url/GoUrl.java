@@ -1,6 +1,6 @@
-package org.d8a.columns.url;
+package org.d8a.url;
 
-import static org.d8a.columns.url.UrlEscaping.Mode;
+import static org.d8a.url.UrlEscaping.Mode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A URL parsed with the rules of Go's {@code net/url.Parse}, which decides the reference's page columns: what is a
- * host, what is an opaque URL, which inputs are errors (they break the event) and how a URL is written back after
- * parameters are removed. {@link java.net.URI} differs on all of these (it rejects unescaped spaces and accepts
+ * A URL parsed with the rules of Go's {@code net/url.Parse}, which decides the reference's page columns and its
+ * traffic-source attribution: what is a host, what is an opaque URL, which inputs are errors (they break the event)
+ * and how a URL is written back after parameters are removed. {@link java.net.URI} differs on all of these (it rejects unescaped spaces and accepts
  * invalid ports, for instance), so the parts of Go's parser the columns depend on are reproduced here.
  */
 public final class GoUrl {

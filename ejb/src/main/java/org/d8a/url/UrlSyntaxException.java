@@ -1,4 +1,4 @@
-package org.d8a.columns.url;
+package org.d8a.url;
 
 /** A URL that Go's {@code url.Parse} rejects; the message follows Go's wording. */
 public class UrlSyntaxException extends Exception {
