@@ -115,7 +115,7 @@ class EnrichmentIT {
         assertEquals("", desktop.get("geo_metro"));
         assertEquals("google", desktop.get("session_source"));
         assertEquals("organic", desktop.get("session_medium"));
-        assertEquals("red shoes", desktop.get("session_term"));
+        assertEquals("red-shoes", desktop.get("session_term"));
         assertEquals("desktop", desktop.get("session_device_category"));
         assertEquals("London", desktop.get("session_geo_city"));
 

@@ -3,6 +3,7 @@ package org.d8a.columns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.d8a.enrich.attribution.TrafficSource;
 import org.d8a.enrich.device.Device;
 import org.d8a.enrich.geo.GeoLocation;
 import org.d8a.hits.Hit;
+import org.d8a.properties.PropertySettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,6 +150,37 @@ class EnrichmentColumnsTest {
         }
         assertEquals(List.of("https://shop.example/?utm_campaign=x | https://www.google.com/ | true"), inputs,
                 "attributed once per session, from the first event");
+    }
+
+    @Test
+    void attributionUsesTheFirstEventEvenWhenItIsNoPageViewAndTheUrlAsSent() {
+        PropertySettings property = new PropertySettings("p", "P", "-", "ga4", Duration.ofMinutes(30),
+                List.of("utm_source"));
+        Hit scroll = TestHits.pageView("scroll", 0, "https://shop.example/?utm_source=Mail%20Out&utm_medium=email",
+                "Shop");
+        Hit view = TestHits.pageView("page_view", 5, "https://shop.example/?utm_source=later", "Shop");
+
+        List<Map<String, Object>> rows = TestHits.write(property, scroll, view);
+
+        for (Map<String, Object> row : rows) {
+            assertEquals("mail-out", row.get("session_source"), "the first event, before exclusion, normalised");
+            assertEquals("email", row.get("session_medium"));
+            assertEquals("", row.get("session_term"));
+            assertEquals("later", row.get("session_utm_source"), "session_utm_* come from the first page_view");
+        }
+        assertEquals("https://shop.example/?utm_medium=email", rows.get(0).get("page_location"));
+    }
+
+    @Test
+    void searchEngineReferrerGivesOrganicWithItsTerm() {
+        Hit hit = TestHits.pageView("page_view", 0, "https://shop.example/", "Shop");
+        TestHits.put(hit, "dr", "https://www.google.com/search?q=red+shoes");
+
+        Map<String, Object> row = TestHits.write(TestHits.PROPERTY, hit).get(0);
+
+        assertEquals("google", row.get("session_source"));
+        assertEquals("organic", row.get("session_medium"));
+        assertEquals("red-shoes", row.get("session_term"), "normalised like source and medium (§3.3)");
     }
 
     private static Hit client(Hit hit, String clientId, String userAgent, String language, String resolution) {

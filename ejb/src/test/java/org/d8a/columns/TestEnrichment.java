@@ -1,9 +1,12 @@
 package org.d8a.columns;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.d8a.enrich.Enrichment;
-import org.d8a.enrich.attribution.TrafficSource;
+import org.d8a.config.TestConfig;
+import org.d8a.enrich.attribution.Attribution;
+import org.d8a.enrich.attribution.ListAttribution;
 import org.d8a.enrich.device.Device;
 import org.d8a.enrich.geo.GeoLocation;
 
@@ -13,10 +16,12 @@ public final class TestEnrichment {
     private TestEnrichment() {
     }
 
-    /** No device detected, no geo database, direct traffic, no currency rates. */
+    /** The built-in source lists, loaded once for every test. */
+    private static final Attribution ATTRIBUTION = new ListAttribution(TestConfig.of(Map.of()));
+
+    /** No device detected, no geo database, no currency rates; the built-in attribution. */
     public static Enrichment offline() {
-        return new Enrichment(headers -> Device.UNKNOWN, ip -> Optional.empty(),
-                (page, referrer, ignore) -> new TrafficSource("direct", "none", ""),
+        return new Enrichment(headers -> Device.UNKNOWN, ip -> Optional.empty(), ATTRIBUTION,
                 (base, quote, amount) -> OptionalDouble.empty());
     }
 
