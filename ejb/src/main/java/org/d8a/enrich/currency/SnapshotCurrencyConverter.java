@@ -60,12 +60,13 @@ public class SnapshotCurrencyConverter implements CurrencyConverter {
 
     /**
      * The newest local snapshot is used at once; the first refresh runs in a timer right after deployment, so that a
-     * slow source never holds the deployment up.
+     * slow source never holds the deployment up (a source URL without {@code {base}} does stop it, here).
      */
     @PostConstruct
     void start() {
         loadNewest();
         if (settings.downloadsRates()) {
+            downloader();
             long interval = settings.refreshInterval().toMillis();
             timers.createIntervalTimer(0, interval, new TimerConfig("d8a currency rates refresh", false));
         } else {
@@ -152,7 +153,7 @@ public class SnapshotCurrencyConverter implements CurrencyConverter {
         return files;
     }
 
-    private RatesDownloader downloader() {
+    private synchronized RatesDownloader downloader() {
         if (downloader == null) {
             downloader = new RatesDownloader(List.of(settings.sourceUrl(), settings.fallbackUrl()),
                     RatesDownloader.BASES);
