@@ -48,8 +48,6 @@ public final class IgnoredKeys {
         Map<String, String> reasons = new LinkedHashMap<>();
         noMeaning(reasons, "logging is WildFly's: set the level of the org.d8a category in its logging subsystem",
                 "debug", "trace");
-        noMeaning(reasons, "nothing here downloads data or sends usage pings, so there is nothing to switch off",
-                "airgapped");
         noMeaning(reasons, "WildFly listens for HTTP: set its http socket binding (jboss.bind.address, "
                 + "jboss.http.port)", "server.host", "server.port");
         noMeaning(reasons, "the receiver batches hits into queue messages by receiver.publish_window and "
@@ -73,9 +71,8 @@ public final class IgnoredKeys {
                 "queue.object_storage.s3.protocol", "queue.object_storage.s3.create_bucket",
                 "queue.object_storage.s3.disable_upload_checksums", "queue.object_storage.gcs.bucket",
                 "queue.object_storage.gcs.project", "queue.object_storage.gcs.creds_json");
-        notBuilt(reasons, "geo lookup (DB-IP)", "dbip.enabled", "dbip.destination_directory",
+        notBuilt(reasons, "downloading the geo database (put the .mmdb file in dbip.destination_directory)",
                 "dbip.download_timeout", "dbip.refresh_interval");
-        notBuilt(reasons, "currency conversion", "currency.destination_directory", "currency.refresh_interval");
         notBuilt(reasons, "device detection", "device_detector.provider");
         noMeaning(reasons, "metrics are WildFly's: configure its micrometer or opentelemetry subsystem",
                 "monitoring.enabled", "monitoring.otel_endpoint", "monitoring.otel_export_interval",

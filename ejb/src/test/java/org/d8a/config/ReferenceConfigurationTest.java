@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.d8a.delivery.DeliverySettings;
+import org.d8a.enrich.currency.CurrencySettings;
+import org.d8a.enrich.geo.GeoSettings;
 import org.d8a.hits.ip.ProxySettings;
 import org.d8a.intake.IntakeSettings;
 import org.d8a.properties.FilterCondition;
@@ -105,6 +107,17 @@ class ReferenceConfigurationTest {
         ClickHouseSettings clickhouse = new ClickHouseSettings(config);
         Map<String, Executable> checks = new LinkedHashMap<>();
         checks.put("delivery.mode", () -> assertEquals("best_effort", new DeliverySettings(config).mode()));
+        CurrencySettings currency = new CurrencySettings(config);
+        checks.put("airgapped", () -> {
+            assertTrue(currency.airgapped());
+            assertFalse(currency.downloadsRates(), "airgapped switches the currency download off");
+        });
+        checks.put("currency.destination_directory",
+                () -> assertEquals(Path.of("/var/lib/d8a/currency"), currency.directory()));
+        checks.put("currency.refresh_interval", () -> assertEquals(Duration.ofHours(1), currency.refreshInterval()));
+        checks.put("dbip.enabled", () -> assertTrue(new GeoSettings(config).enabled()));
+        checks.put("dbip.destination_directory",
+                () -> assertEquals(Path.of("/var/lib/d8a/dbip"), new GeoSettings(config).directory()));
         checks.put("server.trusted_proxies", () -> assertEquals(List.of("10.0.0.0/8", "::1"),
                 new ProxySettings(config).trustedProxies()));
         checks.put("receiver.max_hit_kbytes", () -> assertEquals(64, new IntakeSettings(config).maxHitKbytes()));
