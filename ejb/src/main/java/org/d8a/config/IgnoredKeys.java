@@ -76,7 +76,6 @@ public final class IgnoredKeys {
         notBuilt(reasons, "geo lookup (DB-IP)", "dbip.enabled", "dbip.destination_directory",
                 "dbip.download_timeout", "dbip.refresh_interval");
         notBuilt(reasons, "currency conversion", "currency.destination_directory", "currency.refresh_interval");
-        notBuilt(reasons, "device detection", "device_detector.provider");
         noMeaning(reasons, "metrics are WildFly's: configure its micrometer or opentelemetry subsystem",
                 "monitoring.enabled", "monitoring.otel_endpoint", "monitoring.otel_export_interval",
                 "monitoring.otel_insecure");
