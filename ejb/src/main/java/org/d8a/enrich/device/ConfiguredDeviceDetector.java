@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 
 /**
  * The device detector of the application: the provider that {@code device_detector.provider} names, behind the
@@ -14,6 +15,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ConfiguredDeviceDetector implements DeviceDetector {
 
+    private static final Logger LOG = Logger.getLogger(ConfiguredDeviceDetector.class.getName());
+
     @Inject
     DeviceSettings settings;
 
@@ -21,7 +24,11 @@ public class ConfiguredDeviceDetector implements DeviceDetector {
 
     @PostConstruct
     void build() {
-        provider = of(settings.provider());
+        long start = System.nanoTime();
+        DeviceSettings.Provider configured = settings.provider();
+        provider = of(configured);
+        LOG.info(() -> "device detection: " + configured.key() + ", built in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     /** Observing the deployment's start creates this bean, and so builds the provider, before the first hit. */
