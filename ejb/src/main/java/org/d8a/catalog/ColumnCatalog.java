@@ -107,7 +107,7 @@ public class ColumnCatalog {
         columns.addAll(PageUrlColumns.all(property));
         columns.addAll(GeoColumns.all(enrichment.geo()));
         columns.addAll(DeviceColumns.all(enrichment.devices()));
-        columns.addAll(Ga4EventColumns.all(protocol.trackingProtocol()));
+        columns.addAll(Ga4EventColumns.all(protocol.trackingProtocol(), enrichment.currencies()));
         columns.addAll(CoreSessionColumns.all(enrichment.attribution()));
         columns.addAll(Ga4SessionColumns.all());
         customColumns.forEach(definition -> columns.add(new ParamCustomColumn(definition)));

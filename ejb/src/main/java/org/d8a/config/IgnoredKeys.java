@@ -73,7 +73,6 @@ public final class IgnoredKeys {
                 "queue.object_storage.gcs.project", "queue.object_storage.gcs.creds_json");
         notBuilt(reasons, "downloading the geo database (put the .mmdb file in dbip.destination_directory)",
                 "dbip.download_timeout", "dbip.refresh_interval");
-        notBuilt(reasons, "device detection", "device_detector.provider");
         noMeaning(reasons, "metrics are WildFly's: configure its micrometer or opentelemetry subsystem",
                 "monitoring.enabled", "monitoring.otel_endpoint", "monitoring.otel_export_interval",
                 "monitoring.otel_insecure");

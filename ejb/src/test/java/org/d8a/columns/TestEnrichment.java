@@ -25,6 +25,13 @@ public final class TestEnrichment {
                 (base, quote, amount) -> OptionalDouble.empty());
     }
 
+    /** {@link #offline()} with the spec's dummy converter: any amount times {@code factor}. */
+    public static Enrichment converting(double factor) {
+        Enrichment offline = offline();
+        return new Enrichment(offline.devices(), offline.geo(), offline.attribution(),
+                (base, quote, amount) -> OptionalDouble.of(amount * factor));
+    }
+
     /** {@link #offline()} with every address located at {@code location}. */
     public static Enrichment locatedAt(GeoLocation location) {
         Enrichment offline = offline();

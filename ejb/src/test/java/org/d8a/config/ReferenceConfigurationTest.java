@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.d8a.delivery.DeliverySettings;
 import org.d8a.enrich.currency.CurrencySettings;
+import org.d8a.enrich.device.DeviceSettings;
 import org.d8a.enrich.geo.GeoSettings;
 import org.d8a.hits.ip.ProxySettings;
 import org.d8a.intake.IntakeSettings;
@@ -125,6 +126,8 @@ class ReferenceConfigurationTest {
         checks.put("sessions.join_by_session_stamp", () -> assertFalse(property.join().bySessionStamp()));
         checks.put("sessions.join_by_user_id", () -> assertFalse(property.join().byUserId()));
         checks.put("startup.skip_catch_up", () -> assertTrue(new WheelSettings(config).skipCatchUp()));
+        checks.put("device_detector.provider",
+                () -> assertEquals(DeviceSettings.Provider.STUB, new DeviceSettings(config).provider()));
         checks.put("property.id", () -> assertEquals("shop", property.id()));
         checks.put("property.name", () -> assertEquals("Shop", property.name()));
         checks.put("property.settings.split_by_user_id", () -> assertFalse(property.split().onUserIdChange()));

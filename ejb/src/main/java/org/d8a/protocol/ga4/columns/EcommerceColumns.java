@@ -7,6 +7,7 @@ import static org.d8a.columns.ColumnFields.field;
 import static org.d8a.columns.ColumnFields.member;
 import static org.d8a.protocol.ga4.Ga4Interfaces.event;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import org.d8a.columns.event.DerivedEventColumn;
 import org.d8a.sessions.Event;
 
 /**
- * {@code ecommerce_items} and the ecommerce aggregates of spec §2.10. The currency-converted {@code *_in_usd} columns
- * and item fields come with the currency enrichment and are not part of the schema yet.
+ * {@code ecommerce_items} and the ecommerce aggregates of spec §2.10, with their currency-converted {@code *_in_usd}
+ * columns and item fields (§5).
  */
 final class EcommerceColumns {
 
@@ -29,9 +30,9 @@ final class EcommerceColumns {
     private EcommerceColumns() {
     }
 
-    static List<EventColumn> all() {
+    static List<EventColumn> all(UsdConversion usd) {
         List<String> onItems = List.of(event(ITEMS));
-        return List.of(
+        List<EventColumn> columns = new ArrayList<>(List.of(
                 new DerivedEventColumn(event(ITEMS), ColumnFields.listOfStructs(ITEMS, List.of(
                         member("item_id", UTF8), member("item_name", UTF8), member("affiliation", UTF8),
                         member("coupon", UTF8), member("discount", FLOAT64), member("index", FLOAT64),
@@ -39,7 +40,9 @@ final class EcommerceColumns {
                         member("item_category3", UTF8), member("item_category4", UTF8),
                         member("item_category5", UTF8), member("item_list_id", UTF8), member("item_list_name", UTF8),
                         member("item_variant", UTF8), member("location_id", UTF8), member("price", FLOAT64),
-                        member("quantity", FLOAT64), member("item_refund", FLOAT64), member("item_revenue", FLOAT64),
+                        member("price_in_usd", FLOAT64), member("quantity", FLOAT64),
+                        member("item_refund", FLOAT64), member("item_refund_in_usd", FLOAT64),
+                        member("item_revenue", FLOAT64), member("item_revenue_in_usd", FLOAT64),
                         member("promotion_id", UTF8), member("promotion_name", UTF8), member("creative_name", UTF8),
                         member("creative_slot", UTF8)),
                         "Items of the event (pr1, pr2, ...), with list, promotion and creative falling back to the "
@@ -48,7 +51,7 @@ final class EcommerceColumns {
                                 event("params_creative_name"), event("params_creative_slot"),
                                 event("params_promotion_id"), event("params_promotion_name"),
                                 CoreInterfaces.event("name"), event("params_currency")),
-                        EcommerceItems::of),
+                        e -> EcommerceItems.of(e, usd)),
                 new DerivedEventColumn(event("ecommerce_purchase_revenue"), field("ecommerce_purchase_revenue",
                         FLOAT64).describedAs("Sum of item revenue (price × quantity) on purchase events; 0 otherwise."),
                         onItems, e -> "purchase".equals(name(e)) ? sum(e, "item_revenue") : 0.0),
@@ -68,7 +71,16 @@ final class EcommerceColumns {
                 new DerivedEventColumn(event("ecommerce_items_total_quantity"),
                         field("ecommerce_items_total_quantity", INT64)
                                 .describedAs("Sum of the items' quantities, each truncated to a whole number."),
-                        onItems, EcommerceColumns::totalQuantity));
+                        onItems, EcommerceColumns::totalQuantity)));
+        for (String amount : List.of("ecommerce_purchase_revenue", "ecommerce_refund_value",
+                "ecommerce_shipping_value", "ecommerce_tax_value")) {
+            columns.add(new DerivedEventColumn(event(amount + "_in_usd"), field(amount + "_in_usd", FLOAT64)
+                    .describedAs(amount + " in US dollars, at the newest rates snapshot, rounded to cents; null "
+                            + "without a currency (cu, else ep.currency) or a rate for it."),
+                    List.of(event("params_currency"), event(amount)),
+                    e -> usd.toUsd(e, e.values().get(amount))));
+        }
+        return columns;
     }
 
     private static String name(Event event) {

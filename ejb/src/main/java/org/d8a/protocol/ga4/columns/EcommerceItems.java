@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.d8a.columns.BrokenEventException;
 import org.d8a.columns.casts.Casts;
 import org.d8a.sessions.Event;
 
@@ -26,7 +27,7 @@ final class EcommerceItems {
     private EcommerceItems() {
     }
 
-    static List<Map<String, Object>> of(Event event) {
+    static List<Map<String, Object>> of(Event event, UsdConversion usd) throws BrokenEventException {
         boolean refund = "refund".equals(event.hit().getEventName());
         List<Map<String, Object>> items = new ArrayList<>();
         for (String key : itemKeys(event)) {
@@ -34,7 +35,7 @@ final class EcommerceItems {
                 if (!text.isEmpty()) {
                     Map<String, String> tokens = tokens(text);
                     if (tokens.containsKey("id") || tokens.containsKey("nm")) {
-                        items.add(item(tokens, event, refund));
+                        items.add(item(tokens, event, refund, usd));
                     }
                 }
             }
@@ -63,7 +64,8 @@ final class EcommerceItems {
         return tokens;
     }
 
-    private static Map<String, Object> item(Map<String, String> tokens, Event event, boolean refund) {
+    private static Map<String, Object> item(Map<String, String> tokens, Event event, boolean refund,
+            UsdConversion usd) throws BrokenEventException {
         double price = orZero(Casts.float64(tokens.getOrDefault("pr", "")));
         double quantity = orZero(Casts.float64(tokens.getOrDefault("qt", "")));
         double total = price * quantity;
@@ -85,9 +87,12 @@ final class EcommerceItems {
         item.put("item_variant", tokens.get("va"));
         item.put("location_id", tokens.get("lo"));
         item.put("price", price);
+        item.put("price_in_usd", usd.toUsd(event, price));
         item.put("quantity", quantity);
         item.put("item_refund", refund ? total : 0.0);
+        item.put("item_refund_in_usd", usd.toUsd(event, item.get("item_refund")));
         item.put("item_revenue", refund ? 0.0 : total);
+        item.put("item_revenue_in_usd", usd.toUsd(event, item.get("item_revenue")));
         item.put("promotion_id", withFallback(tokens, "pi", event));
         item.put("promotion_name", withFallback(tokens, "pn", event));
         item.put("creative_name", withFallback(tokens, "cn", event));

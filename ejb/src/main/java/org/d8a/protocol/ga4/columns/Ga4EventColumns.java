@@ -19,6 +19,7 @@ import org.d8a.columns.EventColumn;
 import org.d8a.columns.casts.Casts;
 import org.d8a.columns.event.DerivedEventColumn;
 import org.d8a.columns.event.PageUrlColumns;
+import org.d8a.enrich.currency.CurrencyConverter;
 import org.d8a.sessions.Event;
 
 /**
@@ -30,8 +31,11 @@ public final class Ga4EventColumns {
     private Ga4EventColumns() {
     }
 
-    /** @param trackingProtocol the value of {@code tracking_protocol}: {@code ga4_gtag} or {@code d8a} */
-    public static List<EventColumn> all(String trackingProtocol) {
+    /**
+     * @param trackingProtocol the value of {@code tracking_protocol}: {@code ga4_gtag} or {@code d8a}
+     * @param currencies the rates of the {@code *_in_usd} columns
+     */
+    public static List<EventColumn> all(String trackingProtocol, CurrencyConverter currencies) {
         List<EventColumn> columns = new ArrayList<>(coreInterfaces(trackingProtocol));
         columns.addAll(protocolColumns());
         for (DedicatedParam param : DedicatedParam.ALL) {
@@ -39,7 +43,7 @@ public final class Ga4EventColumns {
                     .describedAs("Event parameter " + param.sourceKey() + "."),
                     e -> param.cast().apply(e.hit().param(param.sourceKey()))));
         }
-        columns.addAll(EcommerceColumns.all());
+        columns.addAll(EcommerceColumns.all(new UsdConversion(currencies)));
         return columns;
     }
 
