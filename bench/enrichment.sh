@@ -2,8 +2,10 @@
 # Measures what enrichment costs delivery: the same load and the same `deliver` run (bench/deliver.sh) against two
 # fresh servers of the build, one with every enrichment provider off (device_detector.provider: stub, no geo database,
 # no rates) and one with all of them on (device detection, MaxMind's GeoIP2 City test database, a rates snapshot).
-# Every client is a real browser user agent at an address of its own (BROWSERS=1 in bench/ga4-hits.lua), one session
-# each, so device detection and geo run once per row, their caches keyed by agent and address as in production.
+# Three runs: off and on with every client a real browser user agent (ten of them) at an address of its own
+# (BROWSERS=1 in bench/ga4-hits.lua), one session each, so geo runs once per row and device detection is mostly served
+# by its cache, as with real traffic; then on with every client's user agent distinct, which no cache helps (the
+# worst case for device detection).
 # Usage: bench/enrichment.sh [SECONDS_OF_LOAD] [CHUNK_SIZE]     (needs wrk; the build: mvn -DskipTests package)
 set -euo pipefail
 seconds=${1:-60}; chunk=${2:-500}
@@ -19,13 +21,15 @@ common="sessions:\n  timeout: 2s\ndelivery:\n  interval: 1h\nserver:\n  trusted_
 printf "${common}warehouse:\n  files:\n    filesystem:\n      path: $work/off/warehouse\n    max_segment_age: 2s\ndevice_detector:\n  provider: stub\n" > "$work/off.yaml"
 printf "${common}warehouse:\n  files:\n    filesystem:\n      path: $work/on/warehouse\n    max_segment_age: 2s\ndbip:\n  enabled: true\n  destination_directory: $work/dbip\ncurrency:\n  destination_directory: $work/currency\n  refresh_interval: \"0\"\n" > "$work/on.yaml"
 
-for variant in off on; do
+for run in off:1 on:1 on:0; do
+    variant=${run%:*}; browsers=${run#*:}
+    rm -rf "$work/$variant/warehouse"
     "$here/server.sh" "$work/$variant.yaml" "$work/$variant/base" > "$work/$variant.log" 2>&1 &
     server=$!
     until curl -sf localhost:8080/healthz > /dev/null; do sleep 1; done
-    echo "enrichment $variant:"
-    BROWSERS=1 "$here/deliver.sh" "$work/$variant/warehouse" 15 "$chunk" > /dev/null    # warm-up
-    BROWSERS=1 "$here/deliver.sh" "$work/$variant/warehouse" "$seconds" "$chunk"
+    echo "enrichment $variant, $([ "$browsers" = 1 ] && echo "ten browser user agents" || echo "every user agent distinct"):"
+    BROWSERS=$browsers "$here/deliver.sh" "$work/$variant/warehouse" 15 "$chunk" > /dev/null    # warm-up
+    BROWSERS=$browsers "$here/deliver.sh" "$work/$variant/warehouse" "$seconds" "$chunk"
     "$here/../standalone-config/target/wildfly-39.0.1.Final/bin/jboss-cli.sh" -c --command=:shutdown > /dev/null
     wait "$server" || true
 done
