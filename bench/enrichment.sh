@@ -7,6 +7,7 @@
 # by its cache, as with real traffic; then on with every client's user agent distinct, which no cache helps (the
 # worst case for device detection).
 # Usage: bench/enrichment.sh [SECONDS_OF_LOAD] [CHUNK_SIZE]     (needs wrk; the build: mvn -DskipTests package)
+#        RUNS="off:1 on:1 off:1 on:1" bench/enrichment.sh ...   (other runs: variant:browsers, browsers 1 or 0)
 set -euo pipefail
 seconds=${1:-60}; chunk=${2:-500}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,7 +22,7 @@ common="sessions:\n  timeout: 2s\ndelivery:\n  interval: 1h\nserver:\n  trusted_
 printf "${common}warehouse:\n  files:\n    filesystem:\n      path: $work/off/warehouse\n    max_segment_age: 2s\ndevice_detector:\n  provider: stub\n" > "$work/off.yaml"
 printf "${common}warehouse:\n  files:\n    filesystem:\n      path: $work/on/warehouse\n    max_segment_age: 2s\ndbip:\n  enabled: true\n  destination_directory: $work/dbip\ncurrency:\n  destination_directory: $work/currency\n  refresh_interval: \"0\"\n" > "$work/on.yaml"
 
-for run in off:1 on:1 on:0; do
+for run in ${RUNS:-off:1 on:1 on:0}; do
     variant=${run%:*}; browsers=${run#*:}
     rm -rf "$work/$variant/warehouse"
     "$here/server.sh" "$work/$variant.yaml" "$work/$variant/base" > "$work/$variant.log" 2>&1 &
