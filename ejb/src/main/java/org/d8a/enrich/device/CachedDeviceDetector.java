@@ -27,8 +27,8 @@ final class CachedDeviceDetector implements DeviceDetector {
 
     /** With the clock that ages the entries, for tests. */
     CachedDeviceDetector(DeviceDetector detector, Ticker ticker) {
-        detections = Caffeine.newBuilder().expireAfterAccess(KEPT_AFTER_LAST_USE).maximumSize(MAX_ENTRIES).ticker(ticker)
-                .build(detector::detect);
+        detections = Caffeine.newBuilder().expireAfterAccess(KEPT_AFTER_LAST_USE).maximumSize(MAX_ENTRIES)
+                .ticker(ticker).build(detector::detect);
     }
 
     @Override
