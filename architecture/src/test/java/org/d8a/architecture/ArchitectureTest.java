@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** Each module's classes, by the package root it owns; the ejb module owns every other area. */
-    private static final Map<String, String> MODULES = Map.of("persistence", "org.d8a.persistence", "ejb", "",
-            "batch", "org.d8a.batch", "web", "org.d8a.web");
+    private static final Map<String, String> MODULES = Map.of("persistence", "org.d8a.persistence",
+            "health", "org.d8a.health.checks", "ejb", "", "batch", "org.d8a.batch", "web", "org.d8a.web");
 
     /**
      * The areas (first package segment under {@code org.d8a}) each area may depend on, besides itself. The path of a
@@ -57,6 +57,7 @@ class ArchitectureTest {
                     "properties", "persistence", "config")),
             Map.entry("batch", Set.of("delivery", "warehouse", "queue", "rawlog", "hits", "properties", "persistence",
                     "config")),
+            Map.entry("health", Set.of("protosessions", "delivery", "queue", "config")),
             Map.entry("web", Set.of("intake", "catalog", "delivery", "batch")));
 
     /** What the web module may use: the application services (and the values they return). */

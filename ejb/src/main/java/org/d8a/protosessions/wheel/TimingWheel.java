@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.d8a.persistence.wheel.WheelCursorRepository;
@@ -61,6 +62,8 @@ public class TimingWheel {
     WheelSettings settings;
 
     private final AtomicBoolean ticking = new AtomicBoolean();
+    /** When the last tick completed, or a batch of a long one; the deployment time until the first tick. */
+    private final AtomicLong lastTickAt = new AtomicLong(System.currentTimeMillis());
     private CatchUp catchUp;
 
     @PostConstruct
@@ -85,11 +88,17 @@ public class TimingWheel {
             } else {
                 closeDuePerPartition(watermarks.perPartition());
             }
+            lastTickAt.set(System.currentTimeMillis());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "timing wheel tick failed; retrying at the next tick", e);
         } finally {
             ticking.set(false);
         }
+    }
+
+    /** When the wheel last completed a tick (the health check's evidence that sessions keep closing). */
+    public long lastTickAt() {
+        return lastTickAt.get();
     }
 
     /**
@@ -125,6 +134,8 @@ public class TimingWheel {
             if (due.isEmpty() || closeAll(due, closeUpTo) == 0 || due.size() < CLOSE_BATCH) {
                 return;
             }
+            // a long catch-up is progress, not a stuck wheel
+            lastTickAt.set(System.currentTimeMillis());
         }
     }
 
