@@ -1,4 +1,4 @@
--- wrk script: GA4 page_view hits from CLIENTS distinct clients (default 1000), each request a new page.
+-- wrk script: GA4 page_view hits from CLIENTS distinct clients per wrk thread (default 1000), each request a new page.
 -- With BROWSERS=1 each client is a real browser (one of the user agents below, with Chrome's client hints) at an
 -- address of its own sent in X-Forwarded-For (the server must trust 127.0.0.1 as a proxy), for enrichment benchmarks.
 -- Usage: wrk -t2 -c64 -d30s -s bench/ga4-hits.lua http://localhost:8080
@@ -6,6 +6,15 @@ local clients = tonumber(os.getenv("CLIENTS") or "1000")
 local run = os.getenv("RUN") or tostring(os.time())
 local browsers = os.getenv("BROWSERS") == "1"
 local counter = 0
+-- Each wrk thread runs its own copy of this script: a thread number in every client id keeps the threads' requests
+-- distinct, or with -t2 half of the hits would repeat the other thread's exactly (and be dropped as retries).
+local threads = 0
+
+setup = function(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
+
 local agents = {
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15",
@@ -33,7 +42,7 @@ end
 
 request = function()
   counter = counter + 1
-  local client = counter % clients
+  local client = (counter % clients) * 64 + (thread_id or 0)
   local path = "/g/collect?v=2&tid=G-BENCH&en=page_view&cid=wrk-" .. run .. "-" .. client
       .. "&dl=https%3A%2F%2Fexample.com%2Fp" .. counter .. "&dt=Bench"
   if browsers then

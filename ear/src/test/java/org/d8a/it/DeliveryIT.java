@@ -117,9 +117,15 @@ class DeliveryIT {
         assertTrue(during.getJsonNumber("failing").longValue() >= 1, "a delivery failed and waits: " + during);
         assertTrue(during.getString("last_error").contains(stagingDir.toString()),
                 "the error names where the warehouse could not write: " + during);
+        HealthEndpoint broken = HealthEndpoint.read(root, "/health/ready");
+        assertEquals("DOWN", broken.status("d8a-warehouse"), "readiness shows the outage: " + broken);
+        assertTrue(broken.check("d8a-warehouse").orElseThrow().getJsonObject("data").getString("last_error")
+                .contains(stagingDir.toString()), broken.toString());
         restoreWarehouse();
 
         warehouse().await(WarehouseRows.ofClients(client), 3, ROWS_TIMEOUT);
+        await("the warehouse check up again").atMost(ROWS_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> HealthEndpoint.read(root, "/health/ready").status("d8a-warehouse").equals("UP"));
         List<Map<String, String>> rows = rowsOf(client);
         assertEquals(3, rows.size(), "every event once: " + rows);
         assertEquals(3, rows.stream().map(row -> row.get("id")).distinct().count());
