@@ -52,6 +52,11 @@ public final class ColumnFields {
         return this;
     }
 
+    /** {@link #lowCardinality()} when {@code lowCardinality} is true, for columns made from a table of names. */
+    public ColumnFields lowCardinality(boolean lowCardinality) {
+        return lowCardinality ? lowCardinality() : this;
+    }
+
     public ColumnFields codec(String codec) {
         metadata.put(CODEC, codec);
         return this;

@@ -7,7 +7,6 @@ import static org.d8a.columns.CoreInterfaces.event;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.d8a.columns.ColumnFields;
 import org.d8a.columns.EventColumn;
 import org.d8a.enrich.device.Device;
 import org.d8a.enrich.device.DeviceDetector;
@@ -43,8 +42,7 @@ public final class DeviceColumns {
 
     private static EventColumn column(String name, boolean lowCardinality, String description,
             DeviceDetector detector, Function<Device, String> value) {
-        ColumnFields fields = lowCardinality ? field(name, UTF8).lowCardinality() : field(name, UTF8);
-        Field field = fields.describedAs(description + " Detected from the User-Agent and client-hint "
+        Field field = field(name, UTF8).lowCardinality(lowCardinality).describedAs(description + " Detected from the User-Agent and client-hint "
                 + "headers; null when not detected.");
         return new DerivedEventColumn(event(name), field,
                 e -> value.apply(deviceOf(e, detector)));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.d8a.columns.ColumnFields;
 import org.d8a.columns.EventColumn;
 import org.d8a.enrich.geo.GeoLocation;
 import org.d8a.enrich.geo.GeoLocator;
@@ -43,8 +42,7 @@ public final class GeoColumns {
 
     private static EventColumn column(String name, boolean lowCardinality, String description, GeoLocator locator,
             Function<GeoLocation, String> value) {
-        ColumnFields fields = lowCardinality ? field(name, UTF8).lowCardinality() : field(name, UTF8);
-        Field field = fields.describedAs(description + " Looked up from ip_address; null when no geo "
+        Field field = field(name, UTF8).lowCardinality(lowCardinality).describedAs(description + " Looked up from ip_address; null when no geo "
                 + "database is available.");
         return new DerivedEventColumn(event(name), field,
                 List.of(event(IP_ADDRESS)), e -> locationOf(e, locator).map(value).orElse(null));

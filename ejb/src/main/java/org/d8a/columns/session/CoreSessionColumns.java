@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import org.d8a.columns.BrokenSessionException;
 import org.d8a.columns.Column;
-import org.d8a.columns.ColumnFields;
 import org.d8a.enrich.attribution.Attribution;
 import org.d8a.sessions.Event;
 import org.d8a.sessions.Session;
@@ -69,9 +68,8 @@ public final class CoreSessionColumns {
         columns.addAll(TrafficSourceColumns.all(attribution));
         columns.addAll(PageViewSessionColumns.all());
         for (String column : DOMINANT_CLIENT_COPIES) {
-            ColumnFields fields = field("session_" + column, UTF8);
-            columns.add(new DerivedSessionColumn(session("session_" + column),
-                    (LOW_CARDINALITY.contains(column) ? fields.lowCardinality() : fields).describedAs(column
+            columns.add(new DerivedSessionColumn(session("session_" + column), field("session_" + column, UTF8)
+                    .lowCardinality(LOW_CARDINALITY.contains(column)).describedAs(column
                             + " of the first event of the session's dominant client (the client id with the most "
                             + "events)."),
                     List.of(event(column)), s -> dominantClientsFirstEvent(s).values().get(column)));
