@@ -10,5 +10,7 @@ rm -rf "$base"
 mkdir -p "$base/deployments"
 cp -r "$server/standalone/configuration" "$base/"
 cp "$root/ear/target/d8a.ear" "$base/deployments/"
+# the admin user of the benchmarks' admin calls (D8A_ADMIN_USER / D8A_ADMIN_PASSWORD)
+"$root/standalone-config/scripts/first-admin.sh" "$server" "$base/configuration"
 JBOSS_HOME=$server exec "$server/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$(realpath "$base")" \
     -Dd8a.config="$config"

@@ -38,14 +38,16 @@ class ArchitectureTest {
             Map.entry("config", Set.of()),
             Map.entry("persistence", Set.of()),
             Map.entry("url", Set.of()),
+            Map.entry("metrics", Set.of()),
             Map.entry("properties", Set.of("config")),
             Map.entry("hits", Set.of("properties", "config")),
             Map.entry("queue", Set.of("hits", "config")),
             Map.entry("rawlog", Set.of("queue", "hits", "config")),
             Map.entry("enrich", Set.of("url", "config")),
             Map.entry("protocol", Set.of("columns", "enrich", "sessions", "hits", "properties", "config")),
-            Map.entry("intake", Set.of("protocol", "queue", "hits", "properties", "config")),
-            Map.entry("protosessions", Set.of("delivery", "queue", "hits", "properties", "persistence", "config")),
+            Map.entry("intake", Set.of("protocol", "queue", "metrics", "hits", "properties", "config")),
+            Map.entry("protosessions", Set.of("delivery", "queue", "metrics", "hits", "properties", "persistence",
+                    "config")),
             Map.entry("sessions", Set.of("hits", "properties")),
             Map.entry("columns", Set.of("enrich", "url", "sessions", "hits", "properties", "config")),
             Map.entry("catalog", Set.of("protocol", "columns", "enrich", "properties", "config")),
@@ -54,15 +56,17 @@ class ArchitectureTest {
             Map.entry("rows", Set.of("columns", "filters", "splitter", "sessions", "hits", "properties")),
             Map.entry("warehouse", Set.of("catalog", "columns", "properties", "persistence", "config")),
             Map.entry("delivery", Set.of("rows", "warehouse", "catalog", "filters", "columns", "sessions", "hits",
-                    "properties", "persistence", "config")),
-            Map.entry("batch", Set.of("delivery", "warehouse", "queue", "rawlog", "hits", "properties", "persistence",
-                    "config")),
+                    "metrics", "properties", "persistence", "config")),
+            Map.entry("batch", Set.of("delivery", "warehouse", "queue", "rawlog", "metrics", "hits", "properties",
+                    "persistence", "config")),
+            Map.entry("monitoring", Set.of("metrics", "queue", "persistence")),
             Map.entry("health", Set.of("protosessions", "delivery", "queue", "config")),
-            Map.entry("web", Set.of("intake", "catalog", "delivery", "batch")));
+            Map.entry("web", Set.of("intake", "catalog", "delivery", "batch", "monitoring")));
 
     /** What the web module may use: the application services (and the values they return). */
     private static final List<String> WEB_MAY_USE = List.of("org.d8a.web", "org.d8a.intake", "org.d8a.catalog",
-            "org.d8a.delivery.status", "org.d8a.batch.DeliveryJobs");
+            "org.d8a.delivery.status", "org.d8a.batch.DeliveryJobs", "org.d8a.batch.JobStart", "org.d8a.batch.JobRun",
+            "org.d8a.monitoring.OperatorConsole", "org.d8a.monitoring.PipelineSample");
 
     private static final Map<String, JavaClasses> BY_MODULE = new TreeMap<>();
     private static JavaClasses all;

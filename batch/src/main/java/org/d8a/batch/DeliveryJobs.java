@@ -6,6 +6,8 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -19,7 +21,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
@@ -119,18 +123,21 @@ public class DeliveryJobs {
 
     /** Starts a deliver job unless one is running; returns the execution id (of the running one, if so). */
     public long startDelivery() {
-        return startDelivery(delivery.chunkSize());
+        return requestDelivery(delivery.chunkSize()).executionId();
     }
 
-    /** As {@link #startDelivery()}, with {@code chunkSize} sessions per chunk. */
-    public synchronized long startDelivery(int chunkSize) {
+    /**
+     * Starts a deliver job with {@code chunkSize} sessions per chunk (the configured size when null), unless one is
+     * running: then the answer names the running execution and {@code started} is false.
+     */
+    public synchronized JobStart requestDelivery(Integer chunkSize) {
         if (isRunning(lastDelivery)) {
-            return lastDelivery;
+            return new JobStart(DELIVER, lastDelivery, false);
         }
         Properties parameters = new Properties();
-        parameters.setProperty("chunkSize", Integer.toString(chunkSize));
+        parameters.setProperty("chunkSize", Integer.toString(chunkSize == null ? delivery.chunkSize() : chunkSize));
         lastDelivery = jobs().start(DELIVER, parameters);
-        return lastDelivery;
+        return new JobStart(DELIVER, lastDelivery, true);
     }
 
     /** Starts a migrate job: every property's warehouse table created or extended. Returns its execution id. */
@@ -138,9 +145,34 @@ public class DeliveryJobs {
         return jobs().start(MIGRATE, new Properties());
     }
 
-    /** Starts a redeliver job: quarantined sessions go back in line. Returns its execution id. */
+    /**
+     * Starts a redeliver job: quarantined sessions go back in line. Returns its execution id.
+     *
+     * @throws IllegalStateException when no session is quarantined (no job is started)
+     */
     public long startRedelivery() {
+        if (spool.status().quarantined() == 0) {
+            throw new IllegalStateException("nothing is quarantined: no redeliver job started");
+        }
         return jobs().start(REDELIVER, new Properties());
+    }
+
+    /** The newest executions of the d8a jobs, newest first, at most {@code limit}. */
+    public List<JobRun> recentExecutions(int limit) {
+        List<JobRun> runs = new ArrayList<>();
+        for (String job : List.of(DELIVER, REDELIVER, MIGRATE, REPLAY)) {
+            try {
+                for (JobInstance instance : jobs().getJobInstances(job, 0, limit)) {
+                    for (JobExecution execution : jobs().getJobExecutions(instance)) {
+                        runs.add(JobRun.of(execution));
+                    }
+                }
+            } catch (NoSuchJobException e) {
+                // never run on this server yet
+            }
+        }
+        runs.sort(Comparator.comparingLong(JobRun::executionId).reversed());
+        return runs.size() > limit ? List.copyOf(runs.subList(0, limit)) : runs;
     }
 
     /**

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +62,7 @@ class D8aProtocolIT {
                     "ecommerce_tax_value", "measurement_id"), header.subList(header.indexOf("tracking_protocol"),
                     header.indexOf("tracking_protocol") + 5), "d8a order of spec §2.14");
             try (JsonReader reader = Json.createReader(new StringReader(HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(server.baseUri().resolve("/properties/default/columns")).build(),
+                    AdminApi.as(AdminApi.ADMIN, server.baseUri(), "/properties/default/columns").build(),
                     HttpResponse.BodyHandlers.ofString()).body()))) {
                 List<String> described = reader.readArray().stream()
                         .map(column -> ((JsonObject) column).getString("name")).toList();

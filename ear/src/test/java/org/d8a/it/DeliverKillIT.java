@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,10 +77,9 @@ class DeliverKillIT {
     }
 
     private static void post(ServerProcess server, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                server.baseUri().resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
+        HttpResponse<String> response = AdminApi.post(server.baseUri(), path);
+        // 409: the delivery timer started one first, which serves the test as well
+        assertTrue(response.statusCode() == 202 || response.statusCode() == 409, response.body());
     }
 
     /** Polls the spool until fewer than {@code depth} sessions wait; returns the depth seen. */

@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,8 +48,8 @@ class DeliveryIT {
     private Tracker tracker;
     private Pipeline pipeline;
     private Path warehouseDir;
+    private final FilesWarehouseOutage outage = new FilesWarehouseOutage();
     private Path stagingDir;
-    private Path setAside;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Deployment(name = "d8a", testable = false, order = 1)
@@ -70,26 +68,20 @@ class DeliveryIT {
         tracker = new Tracker(root);
         pipeline = Pipeline.ofTestServer(root);
         warehouseDir = Path.of(System.getProperty("d8a.it.dir"), "warehouse");
-        stagingDir = Path.of(System.getProperty("d8a.it.dir"), "spool", "warehouse", "files", "spool");
-        setAside = stagingDir.resolveSibling("spool.set-aside");
+        stagingDir = outage.stagingDir();
     }
 
     @AfterEach
     void restoreWarehouseIfBroken() throws IOException {
-        if (Files.exists(setAside)) {
-            restoreWarehouse();
-        }
+        outage.endIfOn();
     }
 
     private void breakWarehouse() throws IOException {
-        Files.createDirectories(stagingDir);
-        Files.move(stagingDir, setAside);
-        Files.writeString(stagingDir, "not a directory: the warehouse cannot write here");
+        outage.begin();
     }
 
     private void restoreWarehouse() throws IOException {
-        Files.delete(stagingDir);
-        Files.move(setAside, stagingDir);
+        outage.end();
     }
 
     private JsonObject spool() throws Exception {
@@ -107,6 +99,7 @@ class DeliveryIT {
     @Test
     void sessionsClosedDuringAnOutageAreDeliveredOnceWhenItEnds() throws Exception {
         String client = "outage-" + UUID.randomUUID();
+        double failedRows = PrometheusScrape.of(root).sum("d8a_rows_failed_total", "warehouse=\"files\"");
         breakWarehouse();
         for (int i = 0; i < 3; i++) {
             assertEquals(204, tracker.pageView(client, "https://example.com/outage-" + i).statusCode());
@@ -119,6 +112,8 @@ class DeliveryIT {
                 "the error names where the warehouse could not write: " + during);
         HealthEndpoint broken = HealthEndpoint.read(root, "/health/ready");
         assertEquals("DOWN", broken.status("d8a-warehouse"), "readiness shows the outage: " + broken);
+        assertTrue(PrometheusScrape.of(root).sum("d8a_rows_failed_total", "warehouse=\"files\"") > failedRows,
+                "the metrics count the rows the warehouse refused");
         assertTrue(broken.check("d8a-warehouse").orElseThrow().getJsonObject("data").getString("last_error")
                 .contains(stagingDir.toString()), broken.toString());
         restoreWarehouse();
@@ -147,9 +142,8 @@ class DeliveryIT {
         warehouse().await(WarehouseRows.ofClients(witness), 1, ROWS_TIMEOUT);
         assertEquals(List.of(), rowsOf(client), "a quarantined session waits for the redeliver job");
 
-        HttpResponse<String> redeliver = http.send(HttpRequest.newBuilder(root.resolve("/spool/redeliver"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, redeliver.statusCode(), redeliver.body());
+        HttpResponse<String> redeliver = AdminApi.post(root, "/spool/redeliver");
+        assertEquals(202, redeliver.statusCode(), redeliver.body());
         warehouse().await(WarehouseRows.ofClients(client), 1, ROWS_TIMEOUT);
         assertEquals(0, spool().getJsonNumber("quarantined").longValue());
         assertEquals(1, rowsOf(client).size());

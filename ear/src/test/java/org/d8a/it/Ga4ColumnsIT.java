@@ -70,8 +70,8 @@ class Ga4ColumnsIT {
     }
 
     private JsonArray columns(String propertyId) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(root.resolve("/properties/" + propertyId
-                + "/columns")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(AdminApi.as(AdminApi.ADMIN, root, "/properties/" + propertyId
+                + "/columns").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readArray();
@@ -93,7 +93,7 @@ class Ga4ColumnsIT {
         assertEquals("int64", custom.getString("type"));
         assertEquals("customcolumns.d8a.tech/event/plan_seats", custom.getString("interfaceId"));
 
-        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(root.resolve("/properties/nope/columns"))
+        HttpResponse<String> unknown = http.send(AdminApi.as(AdminApi.ADMIN, root, "/properties/nope/columns")
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, unknown.statusCode());
     }

@@ -11,7 +11,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,8 +90,8 @@ class PropertyCatalogsIT {
     }
 
     private static List<JsonObject> columns(URI root, String propertyId) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                root.resolve("/properties/" + propertyId + "/columns")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(AdminApi.as(AdminApi.ADMIN,
+                root, "/properties/" + propertyId + "/columns").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readArray().stream().map(JsonObject.class::cast).toList();

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,10 +154,8 @@ class RawLogKillIT {
     }
 
     private static void replay(ServerProcess server, String path) throws IOException, InterruptedException {
-        HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                server.baseUri().resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, started.statusCode(), started.body());
+        HttpResponse<String> started = AdminApi.post(server.baseUri(), path);
+        assertEquals(202, started.statusCode(), started.body());
     }
 
     private static boolean answeredNoContent(CompletableFuture<HttpResponse<String>> request)

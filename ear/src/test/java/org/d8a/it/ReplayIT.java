@@ -3,8 +3,6 @@ package org.d8a.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,10 +64,8 @@ class ReplayIT {
 
         try (ServerProcess server = new ServerProcess(serverHome, dir.resolve("replay-base"), replayConfig, ear)) {
             server.start();
-            HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUri()
-                    .resolve("/replay?path=.")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, started.statusCode(), started.body());
+            HttpResponse<String> started = AdminApi.post(server.baseUri(), "/replay?path=.");
+            assertEquals(202, started.statusCode(), started.body());
             // (drained includes the replay execution having finished: it is what puts the hits on the queue)
             List<Map<String, String>> replayed = new WarehouseRows(replayWarehouse, server.pipeline()).await(
                     row -> row.get("client_id").startsWith(run), ROWS, Duration.ofSeconds(60));

@@ -8,21 +8,16 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** What {@code GET /spool} reports, as an operator's script reads it. */
 final class SpoolEndpoint {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private SpoolEndpoint() {
     }
 
     static JsonObject read(URI base) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/spool")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = AdminApi.get(base, "/spool");
         assertEquals(200, response.statusCode(), response.body());
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

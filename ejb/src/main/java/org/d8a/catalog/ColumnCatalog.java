@@ -97,6 +97,11 @@ public class ColumnCatalog {
         return Optional.ofNullable(byProperty.get(propertyId)).map(ColumnReference::describe);
     }
 
+    /** The configured properties' ids, the default first. */
+    public List<String> propertyIds() {
+        return properties.all().stream().map(PropertySettings::id).toList();
+    }
+
     /** The built-in and custom columns of one property, ordered; usable without the container. */
     public static ColumnSet columnsFor(PropertySettings property, List<CustomColumnDefinition> customColumns,
             Enrichment enrichment) {

@@ -11,6 +11,7 @@ import org.d8a.columns.RetryableColumnException;
 import org.d8a.filters.TrafficFilters;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitCodec;
+import org.d8a.metrics.PipelineMetrics;
 import org.d8a.persistence.spool.DroppedData;
 import org.d8a.persistence.spool.SpoolRepository;
 import org.d8a.properties.PropertyRegistry;
@@ -50,6 +51,9 @@ public class RowDelivery {
     @Inject
     IncompatibleTables incompatibleTables;
 
+    @Inject
+    PipelineMetrics metrics;
+
     /**
      * @param sessionPayloads each session's hits in session order, as encoded by the hit codec
      */
@@ -68,7 +72,13 @@ public class RowDelivery {
         ColumnSet columnSet = columns.forProperty(propertyId);
         RowBuilder builder = new RowBuilder(columnSet, filters.of(property));
         List<Map<String, Object>> rows = builder.rows(sessions);
-        warehouses.driver().write(warehouses.tableOf(propertyId), columnSet.tableSchema(), rows);
+        try {
+            warehouses.driver().write(warehouses.tableOf(propertyId), columnSet.tableSchema(), rows);
+        } catch (WarehouseException | RuntimeException e) {
+            metrics.rowsFailed(warehouses.driverName(), rows.size());
+            throw e;
+        }
+        metrics.rowsDelivered(warehouses.driverName(), rows.size(), builder.extraParts());
         long now = System.currentTimeMillis();
         for (Dropped dropped : builder.dropped()) {
             spool.addDropped(new DroppedData(propertyId, dropped.kind(), dropped.reason(), now,

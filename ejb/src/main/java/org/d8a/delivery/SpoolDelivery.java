@@ -4,12 +4,14 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.d8a.columns.RetryableColumnException;
+import org.d8a.metrics.PipelineMetrics;
 import org.d8a.persistence.spool.SpoolRepository;
 import org.d8a.persistence.spool.SpooledSession;
 import org.d8a.warehouse.WarehouseException;
@@ -36,6 +38,9 @@ public class SpoolDelivery {
     @Inject
     DeliverySettings settings;
 
+    @Inject
+    PipelineMetrics metrics;
+
     /**
      * Delivers those of {@code ids} still spooled.
      *
@@ -55,6 +60,10 @@ public class SpoolDelivery {
         }
         if (!spooled.isEmpty()) {
             spool.removeAll(spooled.stream().map(SpooledSession::getId).toList());
+        }
+        long now = System.currentTimeMillis();
+        for (SpooledSession entry : spooled) {
+            metrics.deliveryLatency(Duration.ofMillis(Math.max(0, now - entry.getClosedAtMillis())));
         }
         return spooled.size();
     }

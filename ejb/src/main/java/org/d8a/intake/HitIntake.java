@@ -3,6 +3,7 @@ package org.d8a.intake;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +17,8 @@ import org.d8a.hits.ParsedRequest;
 import org.d8a.hits.QueryString;
 import org.d8a.hits.RequestRepeats;
 import org.d8a.hits.ip.ClientAddresses;
+import org.d8a.metrics.PipelineMetrics;
+import org.d8a.metrics.RejectReason;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.protocol.d8a.D8aProtocol;
 import org.d8a.protocol.ga4.Ga4Protocol;
@@ -52,6 +55,9 @@ public class HitIntake {
     @Inject
     ClientAddresses addresses;
 
+    @Inject
+    PipelineMetrics metrics;
+
     private final Map<String, Ga4Protocol> protocols = Map.of(GA4, new Ga4Protocol(), D8A, new D8aProtocol());
     private HitValidator validator;
 
@@ -72,6 +78,26 @@ public class HitIntake {
         if (protocol == null) {
             throw new IllegalArgumentException("no collect protocol " + protocolId);
         }
+        List<Hit> hits = List.of();
+        try {
+            hits = hitsOf(protocol, request, receivedAtMillis);
+            queue(hits);
+        } catch (RefusedRequestException e) {
+            metrics.requestRejected(protocolId, propertyOf(hits), e.tooLarge() ? RejectReason.TOO_LARGE
+                    : RejectReason.INVALID);
+            throw e;
+        } catch (HitsNotQueuedException e) {
+            metrics.requestRejected(protocolId, propertyOf(hits), e.unavailable() ? RejectReason.UNAVAILABLE
+                    : RejectReason.ERROR);
+            throw e;
+        }
+        for (Hit hit : hits) {
+            metrics.hitsReceived(protocolId, hit.getPropertyId(), 1);
+        }
+    }
+
+    private List<Hit> hitsOf(Ga4Protocol protocol, CollectRequest request, long receivedAtMillis)
+            throws RefusedRequestException {
         if (request.body().length() > MAX_BODY_BYTES) {
             throw new RefusedRequestException("request body exceeds " + MAX_BODY_BYTES + " bytes", true);
         }
@@ -95,12 +121,19 @@ public class HitIntake {
         }
         // Identical lines of this request stay two events; the store skips only a retry of the whole request.
         RequestRepeats.number(hits);
-        queue(hits);
+        return hits;
+    }
+
+    /** The metrics label of a refused request: its hits' property (always a configured one), if it got that far. */
+    private String propertyOf(List<Hit> hits) {
+        return hits.isEmpty() ? PipelineMetrics.UNKNOWN_PROPERTY : hits.get(0).getPropertyId();
     }
 
     private void queue(List<Hit> hits) throws HitsNotQueuedException {
+        long started = System.nanoTime();
         try {
             publisher.publish(hits).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            metrics.publishLatency(Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HitsNotQueuedException("the receiver is shutting down", e, true);

@@ -7,7 +7,8 @@ import javax.management.ObjectName;
 
 /**
  * Whether hits are waiting in (or being delivered from) the hits queue, read from the server's management model,
- * whose message count includes messages a consumer holds but has not yet committed.
+ * whose message count includes messages a consumer holds but has not yet committed; and the queue paused or resumed
+ * through the same model (what {@code jms-queue=hits:pause} does in the CLI).
  */
 @ApplicationScoped
 public class QueueBacklog {
@@ -27,6 +28,25 @@ public class QueueBacklog {
     public QueueState state() {
         return new QueueState(messageCount(), (Boolean) attribute(QUEUE_MBEAN, "paused"),
                 ((Number) attribute(ADDRESS_MBEAN, "numberOfPages")).longValue());
+    }
+
+    /** Stops delivering the queue's messages to consumers; hits are still accepted and kept. */
+    public void pause() {
+        operation("pause");
+    }
+
+    /** Delivers the queue's messages again. */
+    public void resume() {
+        operation("resume");
+    }
+
+    private static void operation(String name) {
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(QUEUE_MBEAN), name, new Object[0],
+                    new String[0]);
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot " + name + " the hits queue (" + QUEUE_MBEAN + ")", e);
+        }
     }
 
     private static Object attribute(String mbean, String name) {

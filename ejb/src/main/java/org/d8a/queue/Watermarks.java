@@ -49,4 +49,21 @@ public record Watermarks(long global, long[] perPartition) {
     public boolean isGlobal() {
         return perPartition == null;
     }
+
+    /**
+     * How far the slowest partition's data time is behind {@code wallMillis} (the {@code d8a_watermark_lag_seconds}
+     * gauge): 0 with an empty queue, the age of the newest committed hit of a partition whose backlog waits.
+     */
+    public long lagMillis(long wallMillis) {
+        long lowest = global;
+        if (perPartition != null) {
+            lowest = wallMillis;
+            for (long mark : perPartition) {
+                if (mark > 0) {
+                    lowest = Math.min(lowest, mark);
+                }
+            }
+        }
+        return lowest <= 0 ? 0 : Math.max(0, wallMillis - lowest);
+    }
 }

@@ -32,6 +32,7 @@ public final class RowBuilder {
     private final ColumnSet columns;
     private final TrafficFilter filter;
     private final List<Dropped> dropped = new ArrayList<>();
+    private int extraParts;
 
     /**
      * @param columns the columns of the sessions' property
@@ -50,6 +51,7 @@ public final class RowBuilder {
     public List<Map<String, Object>> rows(List<Session> sessions) throws RetryableColumnException {
         List<Map<String, Object>> rows = new ArrayList<>();
         dropped.clear();
+        extraParts = 0;
         for (Session session : sessions) {
             writeEventColumns(session);
             session.events().removeIf(event -> {
@@ -62,7 +64,9 @@ public final class RowBuilder {
             if (session.events().isEmpty()) {
                 continue;
             }
-            for (Session part : splitAndFilter(session)) {
+            List<Session> parts = splitAndFilter(session);
+            extraParts += Math.max(0, parts.size() - 1);
+            for (Session part : parts) {
                 writeSessionColumns(part);
                 if (part.isBroken()) {
                     LOG.warning(() -> "dropping broken session of " + part.events().size() + " events: "
@@ -79,6 +83,11 @@ public final class RowBuilder {
             }
         }
         return rows;
+    }
+
+    /** How many session parts the splitter added in the last {@link #rows} call (a session cut in 3 adds 2). */
+    public int extraParts() {
+        return extraParts;
     }
 
     /** What the last {@link #rows} call left out as broken, with the reasons. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.d8a.delivery.ClosedSession;
 import org.d8a.delivery.ClosedSessionSink;
+import org.d8a.metrics.PipelineMetrics;
 import org.d8a.persistence.protosession.IdentifierClaimRepository;
 import org.d8a.persistence.protosession.ProtoSession;
 import org.d8a.persistence.protosession.ProtoSessionRepository;
@@ -22,6 +23,9 @@ import org.d8a.persistence.protosession.ProtoSessionRepository;
  */
 @Stateless
 public class SessionCloser {
+
+    @Inject
+    PipelineMetrics metrics;
 
     @Inject
     ProtoSessionRepository protoSessions;
@@ -68,6 +72,7 @@ public class SessionCloser {
         }
         byProperty.forEach(closedSessions::accept);
         protoSessions.removeAll(due);
+        metrics.sessionsClosed(closed);
         claims.releaseOwnedBy(due.stream().map(ProtoSession::getIsolatedClientId).toList());
         return closed;
     }

@@ -73,6 +73,11 @@ public class Warehouses {
         }
     }
 
+    /** The name of that driver ({@code warehouse.driver}), the {@code warehouse} label of the delivery metrics. */
+    public String driverName() {
+        return settings.driver();
+    }
+
     /** The driver every property's rows are written with. */
     public WarehouseDriver driver() {
         return defaultDriver;

@@ -2,12 +2,14 @@ package org.d8a.protosessions.close;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.d8a.delivery.ClosedSession;
 import org.d8a.hits.Isolation;
+import org.d8a.metrics.PipelineMetrics;
 import org.d8a.persistence.protosession.IdentifierClaim;
 import org.d8a.persistence.protosession.ProtoSession;
 import org.d8a.persistence.protosession.ProtoSessionRepository;
@@ -28,6 +30,7 @@ class SessionCloserTest {
 
     SessionCloserTest() {
         closer.claims = claims;
+        closer.metrics = PipelineMetrics.on(new SimpleMeterRegistry());
         closer.closedSessions = (property, sessions) -> delivered.computeIfAbsent(property, p -> new ArrayList<>())
                 .addAll(sessions);
         closer.protoSessions = new ProtoSessionRepository() {

@@ -20,6 +20,11 @@ public class ProtoSessionRepository {
         return em.find(ProtoSession.class, isolatedClientId);
     }
 
+    /** How many proto-sessions are open (what the operator's page and {@code d8a_protosessions_open} show). */
+    public long countOpen() {
+        return em.createQuery("select count(p) from ProtoSession p", Long.class).getSingleResult();
+    }
+
     public void add(ProtoSession protoSession) {
         em.persist(protoSession);
     }

@@ -2,12 +2,13 @@ package org.d8a.web.admin;
 
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
+import jakarta.ws.rs.core.Response;
 import org.d8a.batch.DeliveryJobs;
 
 /**
@@ -23,12 +24,14 @@ public class ReplayResource {
     DeliveryJobs jobs;
 
     @POST
-    public Map<String, Object> replay(@QueryParam("path") String path, @QueryParam("recover") boolean recover) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replay(@QueryParam("path") String path, @QueryParam("recover") String recover) {
         if (path == null || path.isBlank()) {
             throw new BadRequestException("path is required: a raw log file or directory");
         }
+        boolean recovering = AdminParameters.flag("recover", recover);
         try {
-            return Map.of("job", DeliveryJobs.REPLAY, "execution_id", jobs.startReplay(path, recover));
+            return JobResponses.started(DeliveryJobs.REPLAY, jobs.startReplay(path, recovering));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

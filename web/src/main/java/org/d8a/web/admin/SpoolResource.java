@@ -2,20 +2,25 @@ package org.d8a.web.admin;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.d8a.batch.DeliveryJobs;
+import org.d8a.batch.JobStart;
 import org.d8a.delivery.status.SpoolOverview;
 
 /**
  * The session spool for operators: {@code GET /spool} reports its depth, the age of its oldest session, how many
- * sessions are quarantined and how many events and sessions were kept aside as broken ({@code dropped_data}); {@code POST /spool/deliver}, {@code POST /spool/redeliver} and {@code POST /spool/migrate} start the jobs.
+ * sessions are quarantined and how many events and sessions were kept aside as broken ({@code dropped_data});
+ * {@code POST /spool/deliver}, {@code POST /spool/redeliver} and {@code POST /spool/migrate} start the jobs (202),
+ * or say why they did not (409). Like every state-changing admin call they take {@code application/json} only, so
+ * that no cross-site form can start them with a browser's cached credentials.
  */
 @Path("/spool")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,24 +40,33 @@ public class SpoolResource {
     /** Starts delivery now, optionally with another chunk size than {@code delivery.chunk_size}. */
     @POST
     @Path("/deliver")
-    public Map<String, Object> deliver(@QueryParam("chunk_size") Integer chunkSize) {
-        if (chunkSize != null && chunkSize < 1) {
-            throw new BadRequestException("chunk_size must be at least 1");
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response deliver(@QueryParam("chunk_size") String chunkSize) {
+        JobStart start = jobs.requestDelivery(AdminParameters.positiveInt("chunk_size", chunkSize));
+        if (!start.started()) {
+            return AdminErrors.conflict("a deliver job is already running: execution " + start.executionId(),
+                    Map.of("job", start.job(), "execution_id", start.executionId()));
         }
-        long execution = chunkSize == null ? jobs.startDelivery() : jobs.startDelivery(chunkSize);
-        return Map.of("job", DeliveryJobs.DELIVER, "execution_id", execution);
+        return JobResponses.started(start.job(), start.executionId());
     }
 
     /** Creates or extends every property's warehouse table now. */
     @POST
     @Path("/migrate")
-    public Map<String, Object> migrate() {
-        return Map.of("job", DeliveryJobs.MIGRATE, "execution_id", jobs.startMigration());
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response migrate() {
+        return JobResponses.started(DeliveryJobs.MIGRATE, jobs.startMigration());
     }
 
+    /** Puts the quarantined sessions back in line; 409 when there are none. */
     @POST
     @Path("/redeliver")
-    public Map<String, Object> redeliver() {
-        return Map.of("job", DeliveryJobs.REDELIVER, "execution_id", jobs.startRedelivery());
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response redeliver() {
+        try {
+            return JobResponses.started(DeliveryJobs.REDELIVER, jobs.startRedelivery());
+        } catch (IllegalStateException e) {
+            return AdminErrors.conflict(e.getMessage(), Map.of("job", DeliveryJobs.REDELIVER));
+        }
     }
 }
