@@ -66,6 +66,7 @@ class ArchitectureTest {
     /** What the web module may use: the application services (and the values they return). */
     private static final List<String> WEB_MAY_USE = List.of("org.d8a.web", "org.d8a.intake", "org.d8a.catalog",
             "org.d8a.delivery.status", "org.d8a.batch.DeliveryJobs", "org.d8a.batch.JobStart", "org.d8a.batch.JobRun",
+            "org.d8a.batch.JobRefusedException",
             "org.d8a.monitoring.OperatorConsole", "org.d8a.monitoring.PipelineSample");
 
     private static final Map<String, JavaClasses> BY_MODULE = new TreeMap<>();

@@ -148,11 +148,11 @@ public class DeliveryJobs {
     /**
      * Starts a redeliver job: quarantined sessions go back in line. Returns its execution id.
      *
-     * @throws IllegalStateException when no session is quarantined (no job is started)
+     * @throws JobRefusedException when no session is quarantined (no job is started)
      */
     public long startRedelivery() {
         if (spool.status().quarantined() == 0) {
-            throw new IllegalStateException("nothing is quarantined: no redeliver job started");
+            throw new JobRefusedException("nothing is quarantined: no redeliver job started", true);
         }
         return jobs().start(REDELIVER, new Properties());
     }
@@ -180,14 +180,14 @@ public class DeliveryJobs {
      * {@code receiver.raw_log_directory}: every logged request, or with {@code recover} only those whose publish was
      * not confirmed (what a server that died may have accepted without queuing). Returns its execution id.
      *
-     * @throws IllegalArgumentException when the path is elsewhere or does not exist
+     * @throws JobRefusedException when the path is elsewhere or does not exist
      */
     public long startReplay(String path, boolean recover) {
         Path logs = rawLog.directory().toAbsolutePath().normalize();
         Path target = logs.resolve(path).toAbsolutePath().normalize();
         if (!target.startsWith(logs) || !Files.exists(target)) {
-            throw new IllegalArgumentException("replay needs an existing file or directory inside " + logs
-                    + " (receiver.raw_log_directory), not " + path);
+            throw new JobRefusedException("replay needs an existing file or directory inside " + logs
+                    + " (receiver.raw_log_directory), not " + path, false);
         }
         Properties parameters = new Properties();
         parameters.setProperty("path", target.toString());

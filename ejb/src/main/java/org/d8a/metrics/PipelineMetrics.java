@@ -1,8 +1,6 @@
 package org.d8a.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +14,10 @@ import java.time.Duration;
  * refused, how long a publish took, what closed and what was written. Gauges of the pipeline's state are sampled by
  * {@code monitoring.PipelineSampler}. The registry is WildFly's (its micrometer subsystem, exported at
  * {@code /metrics} of the management interface). Labels only carry bounded values: configured property ids, protocol
- * ids, reason codes, driver and job names, never what a client sent.
+ * ids, reason codes, driver and job names, never what a client sent. Meters are made through the registry's own
+ * {@code counter}/{@code timer} methods, not the meter builders: WildFly's per-deployment registry forwards only those
+ * to the exported registry (a builder's {@code register} would keep the meter in the deployment, unexported), which
+ * also means timers export count, sum and max but no histogram buckets.
  */
 @ApplicationScoped
 public class PipelineMetrics {
@@ -43,59 +44,46 @@ public class PipelineMetrics {
 
     /** {@code hits} hits of {@code property} accepted (queued durably) on the endpoint of {@code protocol}. */
     public void hitsReceived(String protocol, String property, int hits) {
-        Counter.builder("d8a.hits.received").description("hits accepted and queued durably (answered 2xx)")
-                .tag("protocol", protocol).tag("property", property).register(registry).increment(hits);
+        registry.counter("d8a.hits.received", "protocol", protocol, "property", property).increment(hits);
     }
 
-    /** A request refused on the endpoint of {@code protocol}, for {@code reason} (one of {@link RejectReason}). */
+    /** A request refused on the endpoint of {@code protocol}, for {@code reason}. */
     public void requestRejected(String protocol, String property, RejectReason reason) {
-        Counter.builder("d8a.requests.rejected").description("collect requests refused, none of their hits kept")
-                .tag("protocol", protocol).tag("property", property).tag("reason", reason.label())
-                .register(registry).increment();
+        registry.counter("d8a.requests.rejected", "protocol", protocol, "property", property, "reason",
+                reason.label()).increment();
     }
 
     /** How long a request waited for its hits to be durably in the hits queue. */
     public void publishLatency(Duration waited) {
-        Timer.builder("d8a.publish.latency").description("time from a request's hits handed to the publisher to "
-                        + "their commit in the hits queue").publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry).record(waited);
+        registry.timer("d8a.publish.latency").record(waited);
     }
 
     /** {@code sessions} proto-sessions closed, once the closing transaction commits. */
     public void sessionsClosed(int sessions) {
-        afterCommit(() -> Counter.builder("d8a.sessions.closed").description("proto-sessions closed")
-                .register(registry).increment(sessions));
+        afterCommit(() -> registry.counter("d8a.sessions.closed").increment(sessions));
     }
 
     /** Rows written for {@code warehouse} once the delivering transaction commits, and the parts splits added. */
     public void rowsDelivered(String warehouse, int rows, int extraSessionParts) {
         afterCommit(() -> {
-            Counter.builder("d8a.rows.delivered").description("rows written to the warehouse")
-                    .tag("warehouse", warehouse).register(registry).increment(rows);
-            Counter.builder("d8a.sessions.split").description("session parts added by the session splitter")
-                    .register(registry).increment(extraSessionParts);
+            registry.counter("d8a.rows.delivered", "warehouse", warehouse).increment(rows);
+            registry.counter("d8a.sessions.split").increment(extraSessionParts);
         });
     }
 
     /** Rows the warehouse refused (they stay spooled and are retried). */
     public void rowsFailed(String warehouse, int rows) {
-        Counter.builder("d8a.rows.failed").description("rows the warehouse refused; their sessions are retried")
-                .tag("warehouse", warehouse).register(registry).increment(rows);
+        registry.counter("d8a.rows.failed", "warehouse", warehouse).increment(rows);
     }
 
     /** From a spooled session's close to its rows written, once the delivering transaction commits. */
     public void deliveryLatency(Duration sinceClose) {
-        afterCommit(() -> Timer.builder("d8a.delivery.latency")
-                .description("time from a session's close to its rows written to the warehouse")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
-                .maximumExpectedValue(Duration.ofHours(2)).register(registry).record(sinceClose));
+        afterCommit(() -> registry.timer("d8a.delivery.latency").record(sinceClose));
     }
 
     /** A Jakarta Batch execution of {@code job} ended with {@code status}. */
     public void jobEnded(String job, String status) {
-        Counter.builder("d8a.job.executions").description("Jakarta Batch job executions ended, by final status")
-                .tag("job", job).tag("status", status).register(registry).increment();
+        registry.counter("d8a.job.executions", "job", job, "status", status).increment();
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.d8a.monitoring;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -68,20 +68,14 @@ public class PipelineSampler {
     @PostConstruct
     void start() {
         MeterRegistry registry = metrics.registry();
-        gauge(registry, "d8a.queue.depth", "messages in the hits queue, in delivery included", null,
-                PipelineSample::queueDepth);
-        gauge(registry, "d8a.queue.paused", "1 while the hits queue is paused", null, s -> s.queuePaused() ? 1 : 0);
-        gauge(registry, "d8a.protosessions.open", "proto-sessions open", null, PipelineSample::openProtoSessions);
-        gauge(registry, "d8a.spool.depth", "closed sessions waiting for delivery, quarantined included", null,
-                PipelineSample::spoolDepth);
-        gauge(registry, "d8a.spool.oldest.age", "how long the oldest spooled session has waited", "seconds",
-                PipelineSample::spoolOldestAgeSeconds);
-        gauge(registry, "d8a.spool.quarantined", "sessions quarantined after too many failed deliveries", null,
-                PipelineSample::quarantined);
-        gauge(registry, "d8a.spool.failing", "spooled sessions whose last delivery failed", null,
-                PipelineSample::failing);
-        gauge(registry, "d8a.watermark.lag", "how far the slowest partition's data time is behind the wall clock",
-                "seconds", PipelineSample::watermarkLagSeconds);
+        gauge(registry, "d8a.queue.depth", PipelineSample::queueDepth);
+        gauge(registry, "d8a.queue.paused", s -> s.queuePaused() ? 1 : 0);
+        gauge(registry, "d8a.protosessions.open", PipelineSample::openProtoSessions);
+        gauge(registry, "d8a.spool.depth", PipelineSample::spoolDepth);
+        gauge(registry, "d8a.spool.oldest.age.seconds", PipelineSample::spoolOldestAgeSeconds);
+        gauge(registry, "d8a.spool.quarantined", PipelineSample::quarantined);
+        gauge(registry, "d8a.spool.failing", PipelineSample::failing);
+        gauge(registry, "d8a.watermark.lag.seconds", PipelineSample::watermarkLagSeconds);
         sample();
         timers.createIntervalTimer(INTERVAL_MILLIS, INTERVAL_MILLIS, new TimerConfig("pipeline sample", false));
     }
@@ -138,9 +132,8 @@ public class PipelineSampler {
         return (long) metrics.registry().find(counter).counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    private void gauge(MeterRegistry registry, String name, String description, String unit,
-            ToDoubleFunction<PipelineSample> value) {
-        Gauge.builder(name, this, sampler -> value.applyAsDouble(sampler.latest)).description(description)
-                .baseUnit(unit).strongReference(true).register(registry);
+    /** Through the registry's own {@code gauge} method, which WildFly exports (see {@code PipelineMetrics}). */
+    private void gauge(MeterRegistry registry, String name, ToDoubleFunction<PipelineSample> value) {
+        registry.gauge(name, Tags.empty(), this, sampler -> value.applyAsDouble(sampler.latest));
     }
 }

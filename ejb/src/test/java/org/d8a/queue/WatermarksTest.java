@@ -38,6 +38,17 @@ class WatermarksTest {
         assertArrayEquals(new long[] {700_000L, WALL, 0}, marks.perPartition());
     }
 
+    @Test
+    void theLagIsHowFarTheSlowestKnownPartitionIsBehindTheWallClock() {
+        Watermarks marks = Watermarks.of(WALL, false, false, true, 990_000L,
+                new long[] {3, 0, 1}, new long[] {700_000L, 990_000L, 0});
+        // partition 2 has no watermark yet (0): it does not count; partition 0 is the slowest
+        assertEquals(WALL - 700_000L, marks.lagMillis(WALL));
+        assertEquals(0, Watermarks.of(WALL, true, false, true, 990_000L, new long[2], new long[2]).lagMillis(WALL));
+        assertEquals(WALL - 900_000L, Watermarks.global(900_000L).lagMillis(WALL));
+        assertEquals(0, Watermarks.global(0).lagMillis(WALL), "no data time yet: no lag to report");
+    }
+
     private static void assertGlobal(long expected, Watermarks actual) {
         assertTrue(actual.isGlobal(), "one watermark for every partition: " + actual);
         assertEquals(expected, actual.global());

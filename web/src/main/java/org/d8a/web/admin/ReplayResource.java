@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.d8a.batch.DeliveryJobs;
+import org.d8a.batch.JobRefusedException;
 
 /**
  * {@code POST /replay?path=...[&recover=true]}: starts the {@code replay} job on a raw log file or directory inside
@@ -32,7 +33,7 @@ public class ReplayResource {
         boolean recovering = AdminParameters.flag("recover", recover);
         try {
             return JobResponses.started(DeliveryJobs.REPLAY, jobs.startReplay(path, recovering));
-        } catch (IllegalArgumentException e) {
+        } catch (JobRefusedException e) {
             throw new BadRequestException(e.getMessage());
         }
     }

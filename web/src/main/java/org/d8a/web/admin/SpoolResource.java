@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.d8a.batch.DeliveryJobs;
+import org.d8a.batch.JobRefusedException;
 import org.d8a.batch.JobStart;
 import org.d8a.delivery.status.SpoolOverview;
 
@@ -65,7 +66,7 @@ public class SpoolResource {
     public Response redeliver() {
         try {
             return JobResponses.started(DeliveryJobs.REDELIVER, jobs.startRedelivery());
-        } catch (IllegalStateException e) {
+        } catch (JobRefusedException e) {
             return AdminErrors.conflict(e.getMessage(), Map.of("job", DeliveryJobs.REDELIVER));
         }
     }
