@@ -4,10 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import org.d8a.transactions.OnCommit;
 
 /**
  * The pipeline's event meters (counters and timers), named for Prometheus under {@code d8a_}: what arrived, what was
@@ -95,17 +94,6 @@ public class PipelineMetrics {
             count.run();
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    count.run();
-                }
-            }
-        });
+        OnCommit.run(transactions, count);
     }
 }

@@ -3,8 +3,6 @@ package org.d8a.delivery.mode;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.d8a.delivery.ClosedSession;
 import org.d8a.delivery.ClosedSessionSink;
+import org.d8a.transactions.OnCommit;
 
 /**
  * {@code best_effort}: closed sessions wait in memory, per property, once their close has committed; the
@@ -38,18 +37,7 @@ public class SessionBufferSink implements ClosedSessionSink {
     @Override
     public void accept(String propertyId, List<ClosedSession> sessions) {
         List<ClosedSession> closed = List.copyOf(sessions);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    add(propertyId, closed);
-                }
-            }
-        });
+        OnCommit.run(transactions, () -> add(propertyId, closed));
     }
 
     private synchronized void add(String propertyId, List<ClosedSession> sessions) {

@@ -2,9 +2,8 @@ package org.d8a.warehouse.files;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.d8a.transactions.OnCommit;
 import org.d8a.warehouse.files.segment.AfterCommit;
 
 /** Runs actions after the current JTA transaction committed, through the container's synchronization registry. */
@@ -19,17 +18,6 @@ public class JtaAfterCommit implements AfterCommit {
         if (registry.getTransactionKey() == null) {
             throw new IllegalStateException("the files warehouse writes only inside a transaction");
         }
-        registry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
-            }
-        });
+        OnCommit.run(registry, action);
     }
 }
