@@ -61,7 +61,7 @@ class ArchitectureTest {
                     "metrics", "transactions", "properties", "persistence", "config")),
             Map.entry("batch", Set.of("delivery", "warehouse", "queue", "rawlog", "metrics", "hits", "properties",
                     "persistence", "config")),
-            Map.entry("monitoring", Set.of("metrics", "queue", "persistence")),
+            Map.entry("monitoring", Set.of("metrics", "queue", "warehouse", "properties", "persistence", "config")),
             Map.entry("health", Set.of("protosessions", "delivery", "queue", "config")),
             Map.entry("web", Set.of("intake", "catalog", "delivery", "batch", "monitoring")));
 

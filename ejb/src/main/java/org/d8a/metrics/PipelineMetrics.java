@@ -41,6 +41,22 @@ public class PipelineMetrics {
         return registry;
     }
 
+    /**
+     * Creates the counters of a configured property and of the warehouse at zero, before anything happens: Prometheus'
+     * {@code rate()} and {@code increase()} miss the first increment of a series that appears with it.
+     */
+    public void startAtZero(String protocol, String property, String warehouse) {
+        hitsReceived(protocol, property, 0);
+        for (RejectReason reason : RejectReason.values()) {
+            registry.counter("d8a.requests.rejected", "protocol", protocol, "property", property, "reason",
+                    reason.label());
+        }
+        registry.counter("d8a.rows.delivered", "warehouse", warehouse);
+        registry.counter("d8a.rows.failed", "warehouse", warehouse);
+        registry.counter("d8a.sessions.closed");
+        registry.counter("d8a.sessions.split");
+    }
+
     /** {@code hits} hits of {@code property} accepted (queued durably) on the endpoint of {@code protocol}. */
     public void hitsReceived(String protocol, String property, int hits) {
         registry.counter("d8a.hits.received", "protocol", protocol, "property", property).increment(hits);

@@ -21,7 +21,7 @@ public class OperatorConsole {
 
     /** A fresh sample (the page shows current values, not up to ten seconds old ones). */
     public PipelineSample now() {
-        return sampler.sample();
+        return sampler.take();
     }
 
     /** The last hour of samples, oldest first. */

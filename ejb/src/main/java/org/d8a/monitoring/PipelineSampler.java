@@ -24,12 +24,16 @@ import org.d8a.metrics.PipelineMetrics;
 import org.d8a.persistence.protosession.ProtoSessionRepository;
 import org.d8a.persistence.spool.SpoolRepository;
 import org.d8a.persistence.spool.SpoolStatus;
+import org.d8a.properties.PropertyRegistry;
+import org.d8a.properties.PropertySettings;
 import org.d8a.queue.DataClock;
 import org.d8a.queue.QueueBacklog;
 import org.d8a.queue.QueueState;
+import org.d8a.warehouse.WarehouseSettings;
 
 /**
- * Samples the pipeline every {@value #INTERVAL_MILLIS} ms: the levels that cost a query (open proto-sessions, the
+ * Samples the pipeline every {@value #INTERVAL_MILLIS} ms (and starts the counters of the configured properties at
+ * zero): the levels that cost a query (open proto-sessions, the
  * spool) are read once per interval rather than at every scrape, exported as gauges from the newest sample, and kept
  * for the last hour so that the operator's page shows an hour of history as soon as it opens.
  */
@@ -61,6 +65,12 @@ public class PipelineSampler {
     @Inject
     SpoolRepository spool;
 
+    @Inject
+    PropertyRegistry properties;
+
+    @Inject
+    WarehouseSettings warehouse;
+
     private final Deque<PipelineSample> history = new ArrayDeque<>();
     private volatile PipelineSample latest = new PipelineSample(System.currentTimeMillis(), 0, 0, 0, 0, 0, false, 0,
             0, 0, 0, 0, 0);
@@ -68,6 +78,9 @@ public class PipelineSampler {
     @PostConstruct
     void start() {
         MeterRegistry registry = metrics.registry();
+        for (PropertySettings property : properties.all()) {
+            metrics.startAtZero(property.protocol(), property.id(), warehouse.driver());
+        }
         gauge(registry, "d8a.queue.depth", PipelineSample::queueDepth);
         gauge(registry, "d8a.queue.paused", s -> s.queuePaused() ? 1 : 0);
         gauge(registry, "d8a.protosessions.open", PipelineSample::openProtoSessions);
@@ -76,17 +89,20 @@ public class PipelineSampler {
         gauge(registry, "d8a.spool.quarantined", PipelineSample::quarantined);
         gauge(registry, "d8a.spool.failing", PipelineSample::failing);
         gauge(registry, "d8a.watermark.lag.seconds", PipelineSample::watermarkLagSeconds);
-        sample();
+        keep(take());
         timers.createIntervalTimer(INTERVAL_MILLIS, INTERVAL_MILLIS, new TimerConfig("pipeline sample", false));
     }
 
     @Timeout
     void onTimer() {
-        sample();
+        keep(take());
     }
 
-    /** Takes a sample now (also what the operator's page asks for when it opens). */
-    public PipelineSample sample() {
+    /**
+     * A sample taken now and not kept in the history (what the operator's page shows on each poll: many open pages
+     * must not shorten the hour kept); the newest kept one if the pipeline cannot be read.
+     */
+    public PipelineSample take() {
         try {
             long now = System.currentTimeMillis();
             QueueState state = queue.state();
@@ -97,18 +113,12 @@ public class PipelineSampler {
                     state.messages(), state.paused(), protoSessions.countOpen(), status.depth(),
                     oldest == null ? 0 : Math.max(0, now - oldest) / 1000, status.quarantined(), status.failing(),
                     dataClock.watermarks(now, state.messages() == 0).lagMillis(now) / 1000);
-            keep(sample);
             return sample;
         } catch (RuntimeException e) {
             // the health checks report what is unreachable; the page keeps showing the last sample
             LOG.log(Level.FINE, "sampling the pipeline failed", e);
             return latest;
         }
-    }
-
-    /** The newest sample. */
-    public PipelineSample latest() {
-        return latest;
     }
 
     /** The samples of the last hour, oldest first. */
@@ -119,6 +129,9 @@ public class PipelineSampler {
     }
 
     private void keep(PipelineSample sample) {
+        if (sample == latest) {
+            return;
+        }
         synchronized (history) {
             history.addLast(sample);
             while (history.size() > KEPT) {
