@@ -99,6 +99,7 @@ class DeliveryIT {
     @Test
     void sessionsClosedDuringAnOutageAreDeliveredOnceWhenItEnds() throws Exception {
         String client = "outage-" + UUID.randomUUID();
+        pipeline.awaitDrained(ROWS_TIMEOUT);
         double failedRows = PrometheusScrape.of(root).sum("d8a_rows_failed_total", "warehouse=\"files\"");
         breakWarehouse();
         for (int i = 0; i < 3; i++) {
@@ -129,6 +130,8 @@ class DeliveryIT {
     @Test
     void repeatedFailuresQuarantineTheSessionUntilTheRedeliverJob() throws Exception {
         String client = "quarantine-" + UUID.randomUUID();
+        // nothing else in flight: a session of another test must not be the one the outage quarantines
+        pipeline.awaitDrained(ROWS_TIMEOUT);
         long quarantinedBefore = spool().getJsonNumber("quarantined").longValue();
         breakWarehouse();
         assertEquals(204, tracker.pageView(client, "https://example.com/quarantined").statusCode());
