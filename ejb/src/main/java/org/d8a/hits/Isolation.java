@@ -21,6 +21,18 @@ public final class Isolation {
             "User-Agent", "Sec-CH-UA", "Sec-CH-UA-Mobile", "Sec-CH-UA-Platform", "Sec-CH-UA-Platform-Version",
             "Sec-CH-UA-Model", "Sec-CH-UA-Full-Version");
 
+    /**
+     * Hit metadata: what tells a retry of this hit from a new event with the same parameters, when its parameters do
+     * not (a tracker without a sequence number, such as the Measurement Protocol). It enters the fingerprint.
+     */
+    public static final String RETRY_KEY = "retry_key";
+
+    /**
+     * Hit metadata, present on hits a server sent for a visitor: their headers and address are the server's, shared
+     * by all its visitors, so the session stamp is the client id's instead.
+     */
+    public static final String STAMP_BY_CLIENT = "stamp_by_client";
+
     private Isolation() {
     }
 
@@ -34,6 +46,9 @@ public final class Isolation {
      * the browser's headers, the masked address, the property and the UTC day, so that it rotates at midnight UTC.
      */
     public static String sessionStamp(Hit hit) {
+        if (hit.getMetadata().containsKey(STAMP_BY_CLIENT)) {
+            return sha256Hex("client=" + hit.getClientId() + "|" + hit.getPropertyId());
+        }
         String forced = hit.param("fss");
         if (!forced.isEmpty()) {
             return sha256Hex("fss=" + forced + "|" + hit.getPropertyId());
@@ -53,14 +68,18 @@ public final class Isolation {
 
     /**
      * What the client sent for a hit, hashed: its client, property and parameters (in key order), not its receive time,
-     * plus its {@link RequestRepeats} number when it repeats an earlier line of its own request. A client that retries
-     * a request it got no answer for sends the same; distinct events of a tracker differ in their parameters (gtag
-     * numbers its hits in {@code _s}).
+     * plus its {@link RequestRepeats} number when it repeats an earlier line of its own request and its
+     * {@link #RETRY_KEY} when it has one. A client that retries a request it got no answer for sends the same;
+     * distinct events of a tracker differ in their parameters (gtag numbers its hits in {@code _s}) or retry keys.
      */
     public static String fingerprint(Hit hit) {
         StringBuilder text = new StringBuilder(hit.getPropertyId()).append('\n').append(hit.getClientId());
         new TreeMap<>(hit.getQueryParams()).forEach((key, values) -> values.forEach(value ->
                 text.append('\n').append(key.length()).append(':').append(key).append('=').append(value)));
+        String retryKey = hit.getMetadata().get(RETRY_KEY);
+        if (retryKey != null) {
+            text.append("\n@").append(retryKey);
+        }
         String repeat = hit.getMetadata().get(RequestRepeats.METADATA_KEY);
         if (repeat != null) {
             text.append("\n#").append(repeat);

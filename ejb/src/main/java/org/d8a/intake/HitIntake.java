@@ -22,6 +22,11 @@ import org.d8a.metrics.RejectReason;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.protocol.d8a.D8aProtocol;
 import org.d8a.protocol.ga4.Ga4Protocol;
+import org.d8a.protocol.ga4.mp.MeasurementProtocol;
+import org.d8a.protocol.ga4.mp.MpReading;
+import org.d8a.protocol.ga4.mp.ValidationCode;
+import org.d8a.protocol.ga4.mp.ValidationMessage;
+import org.d8a.protocol.ga4.mp.ValidationResponse;
 import org.d8a.queue.HitPublisher;
 import org.d8a.queue.JournalUnavailableException;
 
@@ -37,6 +42,8 @@ public class HitIntake {
 
     /** Protocol id of {@code /g/collect}. */
     public static final String GA4 = Ga4Protocol.ID;
+    /** The metrics label of {@code /mp/collect}, whose hits carry their property's protocol. */
+    public static final String MEASUREMENT_PROTOCOL = "mp";
     /** Protocol id of {@code /d/c}. */
     public static final String D8A = D8aProtocol.ID;
     /** The reference's HTTP layer refuses larger bodies before any protocol logic runs. */
@@ -81,7 +88,7 @@ public class HitIntake {
         List<Hit> hits = List.of();
         try {
             hits = hitsOf(protocol, request, receivedAtMillis);
-            queue(hits);
+            publish(hits);
         } catch (RefusedRequestException e) {
             metrics.requestRejected(protocolId, propertyOf(hits), e.tooLarge() ? RejectReason.TOO_LARGE
                     : RejectReason.INVALID);
@@ -91,9 +98,7 @@ public class HitIntake {
                     : RejectReason.ERROR);
             throw e;
         }
-        for (Hit hit : hits) {
-            metrics.hitsReceived(protocolId, hit.getPropertyId(), 1);
-        }
+        countReceived(protocolId, hits);
     }
 
     private List<Hit> hitsOf(Ga4Protocol protocol, CollectRequest request, long receivedAtMillis)
@@ -103,25 +108,85 @@ public class HitIntake {
         }
         List<Hit> hits;
         try {
-            String clientIp = addresses.clientIp(request.peerAddress(), request.firstHeader());
-            ParsedRequest parsed = new ParsedRequest(clientIp, request.host(), request.path(), request.method(),
-                    receivedAtMillis, QueryString.parseLenient(request.rawQuery()), request.headers(),
-                    request.body());
-            hits = protocol.createHits(parsed, properties);
-            for (Hit hit : hits) {
-                hit.setIp(addresses.masked(hit.getIp(), properties.byId(hit.getPropertyId())));
-            }
-            validator.validate(hits, request.body(), protocol.id());
+            hits = protocol.createHits(parsed(request, receivedAtMillis), properties);
+            maskAndValidate(hits, request.body(), protocol.id());
         } catch (HitRejectedException e) {
             throw new RefusedRequestException(e.getMessage(), false);
         }
+        number(hits, protocol.id());
+        return hits;
+    }
+
+    /**
+     * Takes in a Measurement Protocol request ({@code /mp/collect}), or with {@code validateOnly} only checks it
+     * ({@code /debug/mp/collect}). A request with any finding, a wrong secret among them, keeps nothing; the events
+     * of a valid one are hits of the stream's property, of the property's protocol.
+     *
+     * @throws HitsNotQueuedException when the hits of a valid request could not be queued durably
+     */
+    public MeasurementProtocolAnswer acceptMeasurementProtocol(CollectRequest request, long receivedAtMillis,
+            boolean validateOnly) throws HitsNotQueuedException {
+        MpReading reading = MeasurementProtocol.read(parsed(request, receivedAtMillis), properties);
+        List<ValidationMessage> messages = reading.messages();
+        List<Hit> hits = reading.hits();
+        String protocolId = hits.isEmpty() ? "" : properties.byId(hits.get(0).getPropertyId()).protocol();
+        if (messages.isEmpty()) {
+            try {
+                // no body: the protocol's own limits bound the request, and no hit carries it
+                maskAndValidate(hits, "", protocolId);
+            } catch (HitRejectedException e) {
+                messages = List.of(new ValidationMessage("", e.getMessage(), ValidationCode.VALUE_INVALID));
+            }
+        }
+        String response = ValidationResponse.json(messages);
+        if (!messages.isEmpty()) {
+            boolean tooLarge = MeasurementProtocol.tooLarge(request.body());
+            if (!validateOnly) {
+                metrics.requestRejected(MEASUREMENT_PROTOCOL, propertyOf(hits), tooLarge ? RejectReason.TOO_LARGE
+                        : RejectReason.INVALID);
+            }
+            return new MeasurementProtocolAnswer(false, tooLarge, messages.get(0).description(), response);
+        }
+        if (!validateOnly) {
+            number(hits, protocolId);
+            try {
+                publish(hits);
+            } catch (HitsNotQueuedException e) {
+                metrics.requestRejected(MEASUREMENT_PROTOCOL, propertyOf(hits), e.unavailable()
+                        ? RejectReason.UNAVAILABLE : RejectReason.ERROR);
+                throw e;
+            }
+            countReceived(MEASUREMENT_PROTOCOL, hits);
+        }
+        return new MeasurementProtocolAnswer(!validateOnly, false, "", response);
+    }
+
+    private ParsedRequest parsed(CollectRequest request, long receivedAtMillis) {
+        String clientIp = addresses.clientIp(request.peerAddress(), request.firstHeader());
+        return new ParsedRequest(clientIp, request.host(), request.path(), request.method(), receivedAtMillis,
+                QueryString.parseLenient(request.rawQuery()), request.headers(), request.body());
+    }
+
+    private void maskAndValidate(List<Hit> hits, String body, String protocolId) throws HitRejectedException {
+        for (Hit hit : hits) {
+            hit.setIp(addresses.masked(hit.getIp(), properties.byId(hit.getPropertyId())));
+        }
+        validator.validate(hits, body, protocolId);
+    }
+
+    private static void number(List<Hit> hits, String protocolId) {
         for (Hit hit : hits) {
             hit.setArrivalSeq(ArrivalSequence.next());
-            hit.getMetadata().put("protocol", protocol.id());
+            hit.getMetadata().put("protocol", protocolId);
         }
         // Identical lines of this request stay two events; the store skips only a retry of the whole request.
         RequestRepeats.number(hits);
-        return hits;
+    }
+
+    private void countReceived(String endpoint, List<Hit> hits) {
+        for (Hit hit : hits) {
+            metrics.hitsReceived(endpoint, hit.getPropertyId(), 1);
+        }
     }
 
     /** The metrics label of a refused request: its hits' property (always a configured one), if it got that far. */
@@ -129,7 +194,7 @@ public class HitIntake {
         return hits.isEmpty() ? PipelineMetrics.UNKNOWN_PROPERTY : hits.get(0).getPropertyId();
     }
 
-    private void queue(List<Hit> hits) throws HitsNotQueuedException {
+    private void publish(List<Hit> hits) throws HitsNotQueuedException {
         long started = System.nanoTime();
         try {
             publisher.publish(hits).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);

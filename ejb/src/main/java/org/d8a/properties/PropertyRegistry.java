@@ -24,6 +24,7 @@ public class PropertyRegistry {
     private PropertySettings defaultProperty;
     private Map<String, PropertySettings> byId = Map.of();
     private Map<String, PropertySettings> byMeasurementId = Map.of();
+    private Map<String, PropertySettings> byFirebaseAppId = Map.of();
 
     public PropertyRegistry() {
     }
@@ -44,6 +45,7 @@ public class PropertyRegistry {
         defaultProperty = reader.defaultProperty();
         Map<String, PropertySettings> ids = new LinkedHashMap<>();
         Map<String, PropertySettings> measurementIds = new LinkedHashMap<>();
+        Map<String, PropertySettings> firebaseAppIds = new LinkedHashMap<>();
         ids.put(defaultProperty.id(), defaultProperty);
         for (PropertySettings property : reader.listedProperties()) {
             if (ids.put(property.id(), property) != null) {
@@ -52,13 +54,22 @@ public class PropertyRegistry {
             if (!property.measurementId().equals("-")) {
                 measurementIds.put(property.measurementId(), property);
             }
+            if (!property.firebaseAppId().equals("-")) {
+                firebaseAppIds.put(property.firebaseAppId(), property);
+            }
         }
         byId = Map.copyOf(ids);
         byMeasurementId = Map.copyOf(measurementIds);
+        byFirebaseAppId = Map.copyOf(firebaseAppIds);
     }
 
     public PropertySettings byMeasurementId(String measurementId) {
         return byMeasurementId.getOrDefault(measurementId, defaultProperty);
+    }
+
+    /** The property of a Measurement Protocol app stream; like a measurement id, any other id is the default's. */
+    public PropertySettings byFirebaseAppId(String firebaseAppId) {
+        return byFirebaseAppId.getOrDefault(firebaseAppId, defaultProperty);
     }
 
     public PropertySettings byId(String propertyId) {

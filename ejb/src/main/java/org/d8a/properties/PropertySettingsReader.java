@@ -27,6 +27,8 @@ import org.d8a.config.GoDuration;
  *     settings: {ip_masking_level: 1, split_by_max_events: 500}
  *     filters: {fields: [ip_address, user_id], conditions: [...]}
  *     warehouse: {table: shop_events}   # default: warehouse.table
+ *     firebase_app_id: 1:123:android:abc  # the app stream Measurement Protocol requests may name
+ *     api_secrets: [s3cr3t-new, s3cr3t-old]  # accepted Measurement Protocol secrets
  * </pre>
  */
 public final class PropertySettingsReader {
@@ -78,7 +80,8 @@ public final class PropertySettingsReader {
 
     /** The reference's key for a key of a property entry ({@code settings.x} is {@code property.settings.x}). */
     private static String globalKey(String key) {
-        if (key.equals("id") || key.equals("name") || key.equals("measurement_id") || key.startsWith("settings.")) {
+        if (key.equals("id") || key.equals("name") || key.equals("measurement_id")
+                || key.equals("firebase_app_id") || key.equals("api_secrets") || key.startsWith("settings.")) {
             return "property." + key;
         }
         return key;
@@ -105,7 +108,9 @@ public final class PropertySettingsReader {
                         .orElse(PropertySettings.DEFAULT_EXCLUDED_URL_PARAMS),
                 Integer.parseInt(value.apply("settings.ip_masking_level").orElse("0").trim()), join, split,
                 new FilterRules(fields, conditions),
-                value.apply("warehouse.table").map(String::trim).orElse(PropertySettings.DEFAULT_TABLE));
+                value.apply("warehouse.table").map(String::trim).orElse(PropertySettings.DEFAULT_TABLE),
+                value.apply("firebase_app_id").map(String::trim).orElse("-"),
+                value.apply("api_secrets").map(PropertySettingsReader::list).orElse(List.of()));
     }
 
     private List<FilterCondition> conditions(String key) {

@@ -80,14 +80,16 @@ public abstract class CollectResource {
         }
     }
 
-    private static Response reject(Response.Status status, String reason, String origin) {
+    /** A refusal as every collect endpoint gives it: CORS headers, a one-line plain-text reason. */
+    static Response reject(Response.Status status, String reason, String origin) {
         return Cors.collect(Response.status(status), origin)
                 .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                 .entity(reason.replace('\n', ' ').replace('\r', ' '))
                 .build();
     }
 
-    private static Map<String, List<String>> headers(HttpServletRequest request) {
+    /** Every header of {@code request}, multi-valued, under canonical names. */
+    static Map<String, List<String>> headers(HttpServletRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.computeIfAbsent(HeaderNames.canonical(name), n -> new ArrayList<>())

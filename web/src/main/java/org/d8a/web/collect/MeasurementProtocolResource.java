@@ -1,0 +1,60 @@
+package org.d8a.web.collect;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.d8a.intake.CollectRequest;
+import org.d8a.intake.HitIntake;
+import org.d8a.intake.HitsNotQueuedException;
+import org.d8a.intake.MeasurementProtocolAnswer;
+
+/**
+ * An endpoint of the GA4 Measurement Protocol, translating HTTP to {@link HitIntake#acceptMeasurementProtocol} and
+ * back. The URL's query holds the {@code api_secret}: it is passed on, never logged.
+ */
+public abstract class MeasurementProtocolResource {
+
+    private static final Logger LOG = Logger.getLogger(MeasurementProtocolResource.class.getName());
+
+    @Inject
+    HitIntake intake;
+
+    private final boolean validateOnly;
+
+    protected MeasurementProtocolResource(boolean validateOnly) {
+        this.validateOnly = validateOnly;
+    }
+
+    @POST
+    public Response post(@Context HttpServletRequest request, @HeaderParam("Origin") String origin, String body) {
+        long receivedAt = System.currentTimeMillis();
+        try {
+            MeasurementProtocolAnswer answer = intake.acceptMeasurementProtocol(new CollectRequest(
+                    request.getRemoteAddr(), request::getHeader, request.getServerName(), request.getRequestURI(),
+                    request.getMethod(), request.getQueryString(), CollectResource.headers(request),
+                    body == null ? "" : body), receivedAt, validateOnly);
+            return answer(answer, origin);
+        } catch (HitsNotQueuedException e) {
+            if (e.unavailable()) {
+                return CollectResource.reject(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), origin);
+            }
+            LOG.log(Level.WARNING, "Measurement Protocol hits not queued", e);
+            return CollectResource.reject(Response.Status.INTERNAL_SERVER_ERROR, "Internal Server Error", origin);
+        }
+    }
+
+    @OPTIONS
+    public Response preflight(@HeaderParam("Origin") String origin,
+                              @HeaderParam("Access-Control-Request-Headers") String requestedHeaders) {
+        return Cors.preflight(origin, requestedHeaders);
+    }
+
+    /** The answer of this endpoint to a request the intake read. */
+    protected abstract Response answer(MeasurementProtocolAnswer answer, String origin);
+}
