@@ -43,6 +43,7 @@ class PropertySettingsReaderTest {
                 sessions:
                   timeout: 10m
                 property:
+                  api_secrets: [default-secret]
                   settings:
                     split_by_max_events: 50
                 filters:
@@ -54,6 +55,8 @@ class PropertySettingsReaderTest {
                   - id: shop
                     name: Shop
                     measurement_id: G-SHOP
+                    firebase_app_id: "1:42:android:abc"
+                    api_secrets: [new-secret, old-secret]
                     protocol: d8a
                     sessions:
                       join_by_user_id: false
@@ -75,6 +78,12 @@ class PropertySettingsReaderTest {
         assertEquals(List.of("ref"), shop.excludedUrlParams());
         assertEquals(false, shop.filter().isEmpty(), "inherited filter");
         assertEquals(50, reader.defaultProperty().split().maxEvents());
+        assertEquals("1:42:android:abc", shop.firebaseAppId());
+        assertEquals(List.of("new-secret", "old-secret"), shop.apiSecrets());
+        assertEquals(true, shop.acceptsApiSecret("old-secret"), "a rotated-out secret works until removed");
+        assertEquals(false, shop.acceptsApiSecret("default-secret"), "a property's own list replaces the default's");
+        assertEquals(List.of("default-secret"), reader.defaultProperty().apiSecrets());
+        assertEquals("-", reader.defaultProperty().firebaseAppId());
     }
 
     @Test
