@@ -64,20 +64,29 @@ public abstract class CollectResource {
     private Response collect(HttpServletRequest request, String body, String origin) {
         long receivedAt = System.currentTimeMillis();
         try {
-            intake.accept(protocolId, new CollectRequest(request.getRemoteAddr(), request::getHeader,
-                    request.getServerName(), request.getRequestURI(), request.getMethod(), request.getQueryString(),
-                    headers(request), body), receivedAt);
+            intake.accept(protocolId, collectRequest(request, body), receivedAt);
             return Cors.collect(Response.noContent(), origin).build();
         } catch (RefusedRequestException e) {
             return reject(e.tooLarge() ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST,
                     e.getMessage(), origin);
         } catch (HitsNotQueuedException e) {
-            if (e.unavailable()) {
-                return reject(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), origin);
-            }
-            LOG.log(Level.WARNING, "hits not queued", e);
-            return reject(Response.Status.INTERNAL_SERVER_ERROR, "Internal Server Error", origin);
+            return notQueued(e, origin);
         }
+    }
+
+    /** What the intake is given of an HTTP request. */
+    static CollectRequest collectRequest(HttpServletRequest request, String body) {
+        return new CollectRequest(request.getRemoteAddr(), request::getHeader, request.getServerName(),
+                request.getRequestURI(), request.getMethod(), request.getQueryString(), headers(request), body);
+    }
+
+    /** {@code 503} while the queue or the raw log is unavailable (the client may retry), else {@code 500}. */
+    static Response notQueued(HitsNotQueuedException e, String origin) {
+        if (e.unavailable()) {
+            return reject(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), origin);
+        }
+        LOG.log(Level.WARNING, "hits not queued", e);
+        return reject(Response.Status.INTERNAL_SERVER_ERROR, "Internal Server Error", origin);
     }
 
     /** A refusal as every collect endpoint gives it: CORS headers, a one-line plain-text reason. */
@@ -88,8 +97,7 @@ public abstract class CollectResource {
                 .build();
     }
 
-    /** Every header of {@code request}, multi-valued, under canonical names. */
-    static Map<String, List<String>> headers(HttpServletRequest request) {
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.computeIfAbsent(HeaderNames.canonical(name), n -> new ArrayList<>())

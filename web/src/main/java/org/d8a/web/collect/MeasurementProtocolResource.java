@@ -7,9 +7,6 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.d8a.intake.CollectRequest;
 import org.d8a.intake.HitIntake;
 import org.d8a.intake.HitsNotQueuedException;
 import org.d8a.intake.MeasurementProtocolAnswer;
@@ -19,8 +16,6 @@ import org.d8a.intake.MeasurementProtocolAnswer;
  * back. The URL's query holds the {@code api_secret}: it is passed on, never logged.
  */
 public abstract class MeasurementProtocolResource {
-
-    private static final Logger LOG = Logger.getLogger(MeasurementProtocolResource.class.getName());
 
     @Inject
     HitIntake intake;
@@ -35,17 +30,10 @@ public abstract class MeasurementProtocolResource {
     public Response post(@Context HttpServletRequest request, @HeaderParam("Origin") String origin, String body) {
         long receivedAt = System.currentTimeMillis();
         try {
-            MeasurementProtocolAnswer answer = intake.acceptMeasurementProtocol(new CollectRequest(
-                    request.getRemoteAddr(), request::getHeader, request.getServerName(), request.getRequestURI(),
-                    request.getMethod(), request.getQueryString(), CollectResource.headers(request),
-                    body == null ? "" : body), receivedAt, validateOnly);
-            return answer(answer, origin);
+            return answer(intake.acceptMeasurementProtocol(CollectResource.collectRequest(request,
+                    body == null ? "" : body), receivedAt, validateOnly), origin);
         } catch (HitsNotQueuedException e) {
-            if (e.unavailable()) {
-                return CollectResource.reject(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), origin);
-            }
-            LOG.log(Level.WARNING, "Measurement Protocol hits not queued", e);
-            return CollectResource.reject(Response.Status.INTERNAL_SERVER_ERROR, "Internal Server Error", origin);
+            return CollectResource.notQueued(e, origin);
         }
     }
 
