@@ -143,8 +143,10 @@ class MeasurementProtocolIT {
                 "1:1234567890:android:it") + "&api_secret=it-secret-old", "{\"app_instance_id\": \"" + instance
                 + "\", \"events\": [{\"name\": \"level_up\", \"params\": {\"level_name\": \"castle\"}}]}");
         assertEquals(204, response.statusCode(), response.body());
+        assertEquals("", response.headers().firstValue("X-D8a-Refused").orElse(""));
         Map<String, String> row = warehouse.await(WarehouseRows.ofClients(instance), 1, ROWS_TIMEOUT).get(0);
         assertEquals("level_up", row.get("name"));
+        assertEquals("default", row.get("property_id"));
         assertEquals("1:1234567890:android:it", row.get("measurement_id"));
         assertEquals("castle", row.get("params_level_name"));
     }
@@ -187,7 +189,7 @@ class MeasurementProtocolIT {
         String large = event(client, "purchase", "{\"note\": \"" + "x".repeat(140 * 1024) + "\"}");
         HttpResponse<String> refused = send("/mp/collect", WEB, large);
         assertEquals(413, refused.statusCode());
-        assertTrue(refused.body().contains("131072"), refused.body());
+        assertTrue(refused.body().contains("133120 bytes"), refused.body());
         JsonObject debug = json(send("/debug/mp/collect", WEB, large).body());
         assertEquals("VALUE_OUT_OF_BOUNDS", debug.getJsonArray("validationMessages").getJsonObject(0)
                 .getString("validationCode"));

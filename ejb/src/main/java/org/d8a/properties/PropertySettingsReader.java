@@ -68,8 +68,9 @@ public final class PropertySettingsReader {
         }
         for (int index : indexes) {
             String prefix = "properties[" + index + "].";
+            // an app stream id names one property: an entry never takes the default property's
             Function<String, Optional<String>> entry = key -> lookup.apply(prefix + key)
-                    .or(() -> lookup.apply(globalKey(key)));
+                    .or(() -> key.equals("firebase_app_id") ? Optional.empty() : lookup.apply(globalKey(key)));
             if (lookup.apply(prefix + "id").isEmpty()) {
                 throw new IllegalArgumentException(prefix + "id is required");
             }

@@ -44,6 +44,7 @@ class PropertySettingsReaderTest {
                   timeout: 10m
                 property:
                   api_secrets: [default-secret]
+                  firebase_app_id: "1:42:ios:default"
                   settings:
                     split_by_max_events: 50
                 filters:
@@ -64,6 +65,7 @@ class PropertySettingsReaderTest {
                       ip_masking_level: 1
                       split_by_campaign: false
                       excluded_url_params: [ref]
+                  - id: blog
                 """);
         PropertySettings shop = reader.listedProperties().get(0);
         assertEquals("shop", shop.id());
@@ -83,7 +85,10 @@ class PropertySettingsReaderTest {
         assertEquals(true, shop.acceptsApiSecret("old-secret"), "a rotated-out secret works until removed");
         assertEquals(false, shop.acceptsApiSecret("default-secret"), "a property's own list replaces the default's");
         assertEquals(List.of("default-secret"), reader.defaultProperty().apiSecrets());
-        assertEquals("-", reader.defaultProperty().firebaseAppId());
+        assertEquals("1:42:ios:default", reader.defaultProperty().firebaseAppId());
+        PropertySettings blog = reader.listedProperties().get(1);
+        assertEquals("-", blog.firebaseAppId(), "an app stream id is never inherited");
+        assertEquals(List.of("default-secret"), blog.apiSecrets(), "secrets are inherited like other settings");
     }
 
     @Test
