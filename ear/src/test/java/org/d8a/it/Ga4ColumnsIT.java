@@ -129,7 +129,7 @@ class Ga4ColumnsIT {
         List<String> expectedHeader = columns("default").stream()
                 .map(c -> ((JsonObject) c).getString("name")).toList();
         assertEquals(expectedHeader, warehouse.header());
-        assertEquals(254, expectedHeader.size(), "252 built-in columns of §2.13, 2 custom");
+        assertEquals(255, expectedHeader.size(), "252 built-in columns of §2.13, user_properties, 2 custom");
 
         Map<String, String> row = rows.stream().filter(r -> r.get("name").equals("purchase")).findFirst()
                 .orElseThrow();

@@ -141,7 +141,8 @@ class MeasurementProtocolIT {
         String instance = UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> response = send("/mp/collect", "firebase_app_id=" + Tracker.encode(
                 "1:1234567890:android:it") + "&api_secret=it-secret-old", "{\"app_instance_id\": \"" + instance
-                + "\", \"events\": [{\"name\": \"level_up\", \"params\": {\"level_name\": \"castle\"}}]}");
+                + "\", \"user_properties\": {\"tier\": {\"value\": \"gold\"}, \"seats\": {\"value\": 3}},"
+                + " \"events\": [{\"name\": \"level_up\", \"params\": {\"level_name\": \"castle\"}}]}");
         assertEquals(204, response.statusCode(), response.body());
         assertEquals("", response.headers().firstValue("X-D8a-Refused").orElse(""));
         Map<String, String> row = warehouse.await(WarehouseRows.ofClients(instance), 1, ROWS_TIMEOUT).get(0);
@@ -149,6 +150,11 @@ class MeasurementProtocolIT {
         assertEquals("default", row.get("property_id"));
         assertEquals("1:1234567890:android:it", row.get("measurement_id"));
         assertEquals("castle", row.get("params_level_name"));
+        String userProperties = row.get("user_properties");
+        assertTrue(userProperties.startsWith("[{\"name\":\"seats\",\"value_number\":3"), userProperties);
+        assertTrue(userProperties.endsWith("{\"name\":\"tier\",\"value_number\":null,\"value_string\":\"gold\"}]"),
+                userProperties);
+        assertEquals("[]", row.get("params").contains("tier") ? "tier in params" : "[]", "user properties stay apart");
     }
 
     @Test

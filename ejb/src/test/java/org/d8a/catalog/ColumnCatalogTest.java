@@ -11,7 +11,10 @@ import org.d8a.columns.TestHits;
 import org.d8a.properties.PropertySettings;
 import org.junit.jupiter.api.Test;
 
-/** The full column lists of spec/ga4-protocol-and-columns.md §2.13 (ga4, 252 columns) and §2.14 (d8a). */
+/**
+ * The full column lists of spec/ga4-protocol-and-columns.md §2.13 (ga4, 252 columns) and §2.14 (d8a), with our addition
+ * {@code user_properties} (docs/compatibility.md).
+ */
 class ColumnCatalogTest {
 
     private static final List<String> GA4_TABLE = List.of(
@@ -30,7 +33,8 @@ class ColumnCatalogTest {
             "ecommerce_shipping_value", "ecommerce_shipping_value_in_usd", "ecommerce_tax_value",
             "ecommerce_tax_value_in_usd", "ecommerce_items_total_quantity", "ecommerce_unique_items",
             "ecommerce_items", "client_session_id", "client_session_number", "gtm_debug", "page_load_hash",
-            "params", "params_aclid", "privacy_ads_storage", "privacy_analytics_storage", "params_anid",
+            "params", "user_properties", "params_aclid", "privacy_ads_storage", "privacy_analytics_storage",
+            "params_anid",
             "params_achievement_id", "params_ad_event_id", "params_ad_unit_code", "params_app_version",
             "params_campaign", "params_campaign_content", "params_campaign_id", "params_campaign_medium",
             "params_campaign_source", "params_campaign_term", "params_cancellation_reason",
@@ -128,7 +132,8 @@ class ColumnCatalogTest {
             "params_updated_with_analytics", "params_value", "params_video_current_time",
             "params_video_duration", "params_video_percent", "params_video_provider", "params_video_title",
             "params_video_url", "params_virtual_currency_name", "params_visible", "privacy_ads_storage",
-            "privacy_analytics_storage", "params_aclid", "params_anid", "params_dclid", "params_gclid",
+            "privacy_analytics_storage", "user_properties", "params_aclid", "params_anid", "params_dclid",
+            "params_gclid",
             "params_srsltid", "gtm_debug", "ecommerce_tax_value_in_usd", "ecommerce_items",
             "ecommerce_shipping_value", "ecommerce_items_total_quantity", "ecommerce_purchase_revenue",
             "ecommerce_refund_value", "ecommerce_unique_items", "ecommerce_shipping_value_in_usd",

@@ -13,12 +13,11 @@ import org.d8a.hits.Hit;
 /**
  * The generic {@code params} list (spec §2.8): every {@code ep.*} value as text and every parseable {@code epn.*} value
  * as a number, sorted by name (UTF-8 bytes), then {@code ep} before {@code epn}, then in request order. The reference
- * leaves the order of equal names to a hash map; this order is the spec's recommendation.
+ * leaves the order of equal names to a hash map; this order is the spec's recommendation. The {@code user_properties}
+ * list is made the same way of {@code up.*} and {@code upn.*} (a deliberate addition: the reference drops them).
  */
 final class EventParamsList {
 
-    private static final String TEXT_PREFIX = "ep.";
-    private static final String NUMBER_PREFIX = "epn.";
 
     private EventParamsList() {
     }
@@ -35,16 +34,24 @@ final class EventParamsList {
     }
 
     static List<Map<String, Object>> of(Hit hit) {
+        return list(hit, "ep.", "epn.");
+    }
+
+    static List<Map<String, Object>> userProperties(Hit hit) {
+        return list(hit, "up.", "upn.");
+    }
+
+    private static List<Map<String, Object>> list(Hit hit, String textPrefix, String numberPrefix) {
         List<Element> elements = new ArrayList<>();
         for (Map.Entry<String, List<String>> parameter : hit.getQueryParams().entrySet()) {
             String key = parameter.getKey();
             for (String value : parameter.getValue()) {
-                if (key.startsWith(TEXT_PREFIX)) {
-                    elements.add(new Element(key.substring(TEXT_PREFIX.length()), 0, elements.size(), value, null));
-                } else if (key.startsWith(NUMBER_PREFIX)) {
+                if (key.startsWith(textPrefix)) {
+                    elements.add(new Element(key.substring(textPrefix.length()), 0, elements.size(), value, null));
+                } else if (key.startsWith(numberPrefix)) {
                     Double number = Casts.float64(value);
                     if (number != null) {
-                        elements.add(new Element(key.substring(NUMBER_PREFIX.length()), 1, elements.size(), null,
+                        elements.add(new Element(key.substring(numberPrefix.length()), 1, elements.size(), null,
                                 number));
                     }
                 }

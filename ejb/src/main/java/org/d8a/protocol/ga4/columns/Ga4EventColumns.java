@@ -93,7 +93,12 @@ public final class Ga4EventColumns {
                 new DerivedEventColumn(event("params"), ColumnFields.listOfStructs("params", List.of(
                         member("name", UTF8), member("value_string", UTF8), member("value_number", FLOAT64)),
                         "Every event parameter: ep.* as value_string, numeric epn.* as value_number, sorted by name."),
-                        e -> EventParamsList.of(e.hit())));
+                        e -> EventParamsList.of(e.hit())),
+                new DerivedEventColumn(event("user_properties"), ColumnFields.listOfStructs("user_properties",
+                        List.of(member("name", UTF8), member("value_string", UTF8), member("value_number", FLOAT64)),
+                        "Every user property: up.* as value_string, numeric upn.* as value_number, sorted by name"
+                                + " (an addition: the reference keeps none)."),
+                        e -> EventParamsList.userProperties(e.hit())));
     }
 
     private static Object measurementId(Event event) throws BrokenEventException {

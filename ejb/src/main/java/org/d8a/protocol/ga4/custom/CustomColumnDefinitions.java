@@ -38,7 +38,10 @@ public final class CustomColumnDefinitions {
         return validate(ConfigEntries.read(KEY, propertyNames, lookup));
     }
 
-    /** Validates raw entries (maps of name, column_name, type, scope) into definitions. */
+    /**
+     * Validates raw entries (maps of name, column_name, type, scope, and our addition source: {@code params}, the
+     * default, or {@code user_properties}) into definitions.
+     */
     public static List<CustomColumnDefinition> validate(List<Map<String, Object>> entries) {
         List<CustomColumnDefinition> definitions = new ArrayList<>();
         Set<String> outputNames = new HashSet<>();
@@ -59,12 +62,21 @@ public final class CustomColumnDefinitions {
                 throw new ColumnDefinitionException(where + ".type \"" + type
                         + "\" is unsupported for ga4.params (use string, int64 or float64)");
             }
+            String source = text(entry.get("source"));
+            source = source.isEmpty() ? CustomColumnDefinition.PARAMS : source;
+            if (!source.equals(CustomColumnDefinition.PARAMS)
+                    && !source.equals(CustomColumnDefinition.USER_PROPERTIES)) {
+                throw new ColumnDefinitionException(where + ".source \"" + source
+                        + "\" is unsupported (use params or user_properties)");
+            }
             String columnName = text(entry.get("column_name"));
-            columnName = columnName.isEmpty() ? "params_" + name : columnName;
+            if (columnName.isEmpty()) {
+                columnName = (source.equals(CustomColumnDefinition.PARAMS) ? "params_" : "user_property_") + name;
+            }
             if (!outputNames.add(columnName)) {
                 throw new ColumnDefinitionException("duplicate custom column output name " + columnName);
             }
-            definitions.add(new CustomColumnDefinition(name, columnName, type));
+            definitions.add(new CustomColumnDefinition(name, columnName, type, source));
         }
         return definitions;
     }

@@ -18,12 +18,11 @@ import org.d8a.sessions.Event;
 
 /**
  * A custom column: the last non-null value of the named element of the event's {@code params} list, cast to the
- * declared type (spec §7.3).
+ * declared type (spec §7.3), or of its {@code user_properties} list when the definition's source says so.
  */
 public final class ParamCustomColumn implements EventColumn {
 
     private static final String INTERFACE_PREFIX = CoreInterfaces.CUSTOM + "event/";
-    private static final String PARAMS = "params";
 
     private final CustomColumnDefinition definition;
     private final Field field;
@@ -31,7 +30,8 @@ public final class ParamCustomColumn implements EventColumn {
     public ParamCustomColumn(CustomColumnDefinition definition) {
         this.definition = definition;
         this.field = ColumnFields.field(definition.columnName(), arrowType(definition.type()))
-                .describedAs("Custom column: the event parameter " + definition.paramName() + " as "
+                .describedAs("Custom column: the " + (definition.source().equals(CustomColumnDefinition.PARAMS)
+                        ? "event parameter " : "user property ") + definition.paramName() + " as "
                         + definition.type() + ".");
     }
 
@@ -55,18 +55,18 @@ public final class ParamCustomColumn implements EventColumn {
 
     @Override
     public List<String> dependsOn() {
-        return List.of(Ga4Interfaces.event(PARAMS));
+        return List.of(Ga4Interfaces.event(definition.source()));
     }
 
     @Override
     public Object value(Event event) throws BrokenEventException {
-        Object params = event.values().get(PARAMS);
+        Object params = event.values().get(definition.source());
         if (params == null) {
             return null;
         }
         if (!(params instanceof List<?> elements)) {
             throw new BrokenEventException("custom column " + definition.columnName()
-                    + " cannot read repeated records from params: not a list");
+                    + " cannot read repeated records from " + definition.source() + ": not a list");
         }
         Object picked = null;
         for (Object element : elements) {

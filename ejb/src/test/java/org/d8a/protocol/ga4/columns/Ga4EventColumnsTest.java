@@ -90,6 +90,15 @@ class Ga4EventColumnsTest {
     }
 
     @Test
+    void userPropertiesAreAListOfTheirOwnAndNotParams() {
+        Hit hit = bare("page_view", "up.plan", "gold", "upn.seats", "3", "upn.bad", "many");
+        Map<String, Object> row = rowOf(hit);
+        assertEquals(List.of(element("plan", "gold", null), element("seats", null, 3.0)), row.get("user_properties"));
+        assertEquals(List.of(), row.get("params"));
+        assertEquals(List.of(), rowOf(bare("page_view", "ep.plan", "gold")).get("user_properties"));
+    }
+
+    @Test
     void paramsAreSortedByNameThenTextBeforeNumberThenRequestOrder() {
         Hit hit = bare("page_view", "epn.b", "2", "ep.b", "two", "ep.a", "", "epn.c", "NaN");
         add(hit, "ep.b", "second");

@@ -54,6 +54,25 @@ class CustomColumnsTest {
     }
 
     @Test
+    void aUserPropertyColumnReadsTheUserPropertiesList() throws Exception {
+        List<CustomColumnDefinition> definitions = CustomColumnDefinitions.validate(
+                List.of(Map.of("name", "plan", "source", "user_properties")));
+        assertEquals(new CustomColumnDefinition("plan", "user_property_plan", "string", "user_properties"),
+                definitions.get(0));
+        ParamCustomColumn column = new ParamCustomColumn(definitions.get(0));
+        Event event = new Event(TestHits.bare("page_view"), TestHits.PROPERTY);
+        event.values().put("params", List.of(element("plan", null)));
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("name", "plan");
+        plan.put("value_string", "gold");
+        plan.put("value_number", null);
+        event.values().put("user_properties", List.of(plan));
+        assertEquals("gold", column.value(event));
+        assertEquals(List.of("ga4.protocols.d8a.tech/event/user_properties"), column.dependsOn());
+        assertMessage("ga4.params[0].source \"cookies\" is unsupported", Map.of("name", "x", "source", "cookies"));
+    }
+
+    @Test
     void paramsThatAreNotAListBreakTheEvent() {
         ParamCustomColumn column = new ParamCustomColumn(new CustomColumnDefinition("x", "ga_invalid", "string"));
         BrokenEventException error = assertThrows(BrokenEventException.class,
