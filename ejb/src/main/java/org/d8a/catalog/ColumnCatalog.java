@@ -19,6 +19,7 @@ import org.d8a.columns.CoreInterfaces;
 import org.d8a.columns.event.CoreEventColumns;
 import org.d8a.columns.event.DeviceColumns;
 import org.d8a.columns.event.GeoColumns;
+import org.d8a.columns.event.PageParams;
 import org.d8a.columns.event.PageUrlColumns;
 import org.d8a.columns.session.CoreSessionColumns;
 import org.d8a.config.ConfigReader;
@@ -38,6 +39,10 @@ import org.d8a.protocol.ga4.columns.Ga4SessionColumns;
 import org.d8a.protocol.ga4.custom.CustomColumnDefinition;
 import org.d8a.protocol.ga4.custom.CustomColumnDefinitions;
 import org.d8a.protocol.ga4.custom.ParamCustomColumn;
+import org.d8a.protocol.matomo.MatomoInterfaces;
+import org.d8a.protocol.matomo.MatomoProtocol;
+import org.d8a.protocol.matomo.columns.MatomoEventColumns;
+import org.d8a.protocol.matomo.columns.MatomoSessionColumns;
 
 /**
  * The column set of each property (architecture decision 11): core columns, its protocol's columns (the GA4 columns,
@@ -49,7 +54,9 @@ import org.d8a.protocol.ga4.custom.ParamCustomColumn;
 public class ColumnCatalog {
 
     /** Table order: the core interfaces, then the GA4 protocol's; anything else (custom, d8a ids) after them. */
-    private static final List<String> DEFINITION_ORDER = definitionOrder();
+    private static final List<String> DEFINITION_ORDER = definitionOrder(Ga4Interfaces.ORDER);
+    /** The Matomo table: the core interfaces, then the Matomo protocol's. */
+    private static final List<String> MATOMO_DEFINITION_ORDER = definitionOrder(MatomoInterfaces.ORDER);
 
     @Inject
     PropertyRegistry properties;
@@ -105,19 +112,37 @@ public class ColumnCatalog {
     /** The built-in and custom columns of one property, ordered; usable without the container. */
     public static ColumnSet columnsFor(PropertySettings property, List<CustomColumnDefinition> customColumns,
             Enrichment enrichment) {
+        if (MatomoProtocol.ID.equals(property.protocol())) {
+            return matomoColumns(property, enrichment);
+        }
         boolean d8a = D8aProtocol.ID.equals(property.protocol());
         Ga4Protocol protocol = d8a ? new D8aProtocol() : new Ga4Protocol();
-        List<Column> columns = new ArrayList<>();
-        columns.addAll(CoreEventColumns.all());
-        columns.addAll(PageUrlColumns.all(property));
-        columns.addAll(GeoColumns.all(enrichment.geo()));
-        columns.addAll(DeviceColumns.all(enrichment.devices()));
+        List<Column> columns = sharedColumns(property, PageParams.GA4, enrichment);
         columns.addAll(Ga4EventColumns.all(protocol.trackingProtocol(), enrichment.currencies()));
-        columns.addAll(CoreSessionColumns.all(enrichment.attribution()));
         columns.addAll(Ga4SessionColumns.all());
         customColumns.forEach(definition -> columns.add(new ParamCustomColumn(definition)));
         assertCoreInterfacesPresent(columns);
         return new ColumnSet(d8a ? D8aInterfaceIds.rename(columns) : columns, DEFINITION_ORDER);
+    }
+
+    /** The Matomo catalog (spec/matomo-protocol.md §2): the shared columns read from Matomo's keys, then its own. */
+    private static ColumnSet matomoColumns(PropertySettings property, Enrichment enrichment) {
+        List<Column> columns = sharedColumns(property, MatomoEventColumns.PAGE, enrichment);
+        columns.addAll(MatomoEventColumns.all());
+        columns.addAll(MatomoSessionColumns.all());
+        assertCoreInterfacesPresent(columns);
+        return new ColumnSet(columns, MATOMO_DEFINITION_ORDER);
+    }
+
+    /** The core columns every protocol has, the page ones reading the protocol's {@code page} keys. */
+    private static List<Column> sharedColumns(PropertySettings property, PageParams page, Enrichment enrichment) {
+        List<Column> columns = new ArrayList<>();
+        columns.addAll(CoreEventColumns.all(page));
+        columns.addAll(PageUrlColumns.all(property, page));
+        columns.addAll(GeoColumns.all(enrichment.geo()));
+        columns.addAll(DeviceColumns.all(enrichment.devices()));
+        columns.addAll(CoreSessionColumns.all(enrichment.attribution(), page));
+        return columns;
     }
 
     private static void assertCoreInterfacesPresent(List<Column> columns) {
@@ -130,9 +155,9 @@ public class ColumnCatalog {
         }
     }
 
-    private static List<String> definitionOrder() {
+    private static List<String> definitionOrder(List<String> protocolOrder) {
         List<String> order = new ArrayList<>(CoreInterfaces.ORDER);
-        order.addAll(Ga4Interfaces.ORDER);
+        order.addAll(protocolOrder);
         return List.copyOf(order);
     }
 }

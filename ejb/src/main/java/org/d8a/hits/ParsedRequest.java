@@ -2,6 +2,7 @@ package org.d8a.hits;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What the receiver keeps of one hit-creating HTTP request; every hit created from it gets a copy.
@@ -14,4 +15,21 @@ import java.util.Map;
  */
 public record ParsedRequest(String ip, String host, String path, String method, long receivedAtMillis,
                             Map<String, List<String>> queryParams, Map<String, List<String>> headers, String body) {
+
+    /**
+     * A hit of this request with a fresh random id and {@code parameters} as its query; the protocol sets its client,
+     * property, user and event name.
+     */
+    public Hit newHit(Map<String, List<String>> parameters) {
+        Hit hit = new Hit();
+        hit.setId(UUID.randomUUID().toString());
+        hit.setIp(ip);
+        hit.setHost(host);
+        hit.setPath(path);
+        hit.setMethod(method);
+        hit.setReceivedAtMillis(receivedAtMillis);
+        hit.setQueryParams(parameters);
+        hit.setHeaders(headers);
+        return hit;
+    }
 }

@@ -21,12 +21,15 @@ import org.d8a.metrics.PipelineMetrics;
 import org.d8a.metrics.RejectReason;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.protocol.d8a.D8aProtocol;
+import org.d8a.protocol.TrackingProtocol;
 import org.d8a.protocol.ga4.Ga4Protocol;
 import org.d8a.protocol.ga4.mp.MeasurementProtocol;
 import org.d8a.protocol.ga4.mp.MpReading;
 import org.d8a.protocol.ga4.mp.ValidationCode;
 import org.d8a.protocol.ga4.mp.ValidationMessage;
 import org.d8a.protocol.ga4.mp.ValidationResponse;
+import org.d8a.protocol.matomo.MatomoProtocol;
+import org.d8a.protocol.matomo.MatomoSettings;
 import org.d8a.queue.HitPublisher;
 import org.d8a.queue.JournalUnavailableException;
 
@@ -46,6 +49,8 @@ public class HitIntake {
     public static final String MEASUREMENT_PROTOCOL = "mp";
     /** Protocol id of {@code /d/c}. */
     public static final String D8A = D8aProtocol.ID;
+    /** Protocol id of {@code /matomo.php} and the paths of {@code matomo.tracking_endpoints}. */
+    public static final String MATOMO = MatomoProtocol.ID;
     /** The reference's HTTP layer refuses larger bodies before any protocol logic runs. */
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     private static final long PUBLISH_TIMEOUT_SECONDS = 30;
@@ -65,7 +70,11 @@ public class HitIntake {
     @Inject
     PipelineMetrics metrics;
 
-    private final Map<String, Ga4Protocol> protocols = Map.of(GA4, new Ga4Protocol(), D8A, new D8aProtocol());
+    @Inject
+    MatomoSettings matomo;
+
+    private final Map<String, TrackingProtocol> protocols = Map.of(GA4, new Ga4Protocol(), D8A, new D8aProtocol(),
+            MATOMO, new MatomoProtocol());
     private HitValidator validator;
 
     @PostConstruct
@@ -81,7 +90,7 @@ public class HitIntake {
      */
     public void accept(String protocolId, CollectRequest request, long receivedAtMillis)
             throws RefusedRequestException, HitsNotQueuedException {
-        Ga4Protocol protocol = protocols.get(protocolId);
+        TrackingProtocol protocol = protocols.get(protocolId);
         if (protocol == null) {
             throw new IllegalArgumentException("no collect protocol " + protocolId);
         }
@@ -101,7 +110,7 @@ public class HitIntake {
         countReceived(protocolId, hits);
     }
 
-    private List<Hit> hitsOf(Ga4Protocol protocol, CollectRequest request, long receivedAtMillis)
+    private List<Hit> hitsOf(TrackingProtocol protocol, CollectRequest request, long receivedAtMillis)
             throws RefusedRequestException {
         if (request.body().length() > MAX_BODY_BYTES) {
             throw new RefusedRequestException("request body exceeds " + MAX_BODY_BYTES + " bytes", true);
@@ -192,6 +201,11 @@ public class HitIntake {
     /** The metrics label of a refused request: its hits' property (always a configured one), if it got that far. */
     private String propertyOf(List<Hit> hits) {
         return hits.isEmpty() ? PipelineMetrics.UNKNOWN_PROPERTY : hits.get(0).getPropertyId();
+    }
+
+    /** Every path Matomo requests are accepted on: {@code /matomo.php}, then {@code matomo.tracking_endpoints}. */
+    public List<String> matomoTrackingEndpoints() {
+        return matomo.trackingEndpoints();
     }
 
     private void publish(List<Hit> hits) throws HitsNotQueuedException {

@@ -14,13 +14,17 @@ import org.d8a.columns.BrokenEventException;
 import org.d8a.columns.EventColumn;
 import org.d8a.sessions.Event;
 
-/** The core event columns every protocol has (spec/ga4-protocol-and-columns.md §2.2). */
+/**
+ * The core event columns every protocol has (spec/ga4-protocol-and-columns.md §2.2), the page title and referrer read
+ * from the protocol's own keys.
+ */
 public final class CoreEventColumns {
 
     private CoreEventColumns() {
     }
 
-    public static List<EventColumn> all() {
+    /** @param page the keys of the page title and referrer in the protocol's requests */
+    public static List<EventColumn> all(PageParams page) {
         return List.of(
                 new DerivedEventColumn(event("id"), field("id", UTF8).notNull()
                         .describedAs("Unique id of the event (a UUID generated when the hit was received)."),
@@ -40,7 +44,7 @@ public final class CoreEventColumns {
                         .describedAs("Time the hit was received, UTC, millisecond precision."),
                         CoreEventColumns::receivedAt),
                 new DerivedEventColumn(event("client_id"), field("client_id", UTF8).notNull()
-                        .describedAs("Client id sent by the tracker (cid), as sent."), e -> e.hit().getClientId()),
+                        .describedAs("Client id sent by the tracker (cid; Matomo: _id, else cid), as sent."), e -> e.hit().getClientId()),
                 new DerivedEventColumn(event("user_id"), field("user_id", UTF8)
                         .describedAs("User id sent by the tracker (uid); null when absent."),
                         e -> e.hit().getUserId()),
@@ -48,10 +52,11 @@ public final class CoreEventColumns {
                         .describedAs("Client IP address, after proxy resolution and the property's masking."),
                         e -> e.hit().getIp()),
                 new DerivedEventColumn(event("page_title"), field("page_title", UTF8).notNull()
-                        .describedAs("Title of the page (dt); empty when not sent."), e -> e.hit().param("dt")),
+                        .describedAs("Title of the page (" + page.title() + "); empty when not sent."),
+                        e -> e.hit().param(page.title())),
                 new DerivedEventColumn(event("page_referrer"), field("page_referrer", UTF8).notNull()
-                        .describedAs("Referrer of the page (dr); empty for direct traffic."),
-                        e -> e.hit().param("dr")));
+                        .describedAs("Referrer of the page (" + page.referrer() + "); empty for direct traffic."),
+                        e -> e.hit().param(page.referrer())));
     }
 
     private static Object name(Event event) throws BrokenEventException {

@@ -17,7 +17,7 @@ import org.d8a.properties.PropertySettings;
 import org.d8a.sessions.Event;
 
 /**
- * The page columns read from the page URL {@code dl} (spec/ga4-protocol-and-columns.md §2.2-2.3): the location without
+ * The page columns read from the page URL ({@code dl}, Matomo {@code url}; spec/ga4-protocol-and-columns.md §2.2-2.3): the location without
  * the property's excluded parameters, its host name and path, and the campaign (UTM) and click-id parameters, which
  * are read from the URL as sent. A URL Go's parser rejects breaks the event, as in the reference.
  */
@@ -32,13 +32,15 @@ public final class PageUrlColumns {
     private PageUrlColumns() {
     }
 
-    public static List<EventColumn> all(PropertySettings property) {
+    /** @param page the key of the page URL in the protocol's requests */
+    public static List<EventColumn> all(PropertySettings property, PageParams page) {
         List<String> excluded = property.excludedUrlParams();
         List<String> onLocation = List.of(event(PAGE_LOCATION));
         List<EventColumn> columns = new ArrayList<>(List.of(
                 new DerivedEventColumn(event(PAGE_LOCATION), field(PAGE_LOCATION, UTF8).notNull()
-                        .describedAs("URL of the page (dl) without the property's excluded query parameters."),
-                        e -> location(e.hit().param("dl"), excluded)),
+                        .describedAs("URL of the page (" + page.location()
+                                + ") without the property's excluded query parameters."),
+                        e -> location(e.hit().param(page.location()), excluded)),
                 new DerivedEventColumn(event("page_hostname"), field("page_hostname", UTF8).notNull()
                         .describedAs("Host name of page_location, without port."),
                         onLocation, e -> parse(locationOf(e)).hostname()),
@@ -46,24 +48,24 @@ public final class PageUrlColumns {
                         .describedAs("Decoded path of page_location; empty when the URL has none."),
                         onLocation, e -> parse(locationOf(e)).path())));
         for (String utm : UTM) {
-            columns.add(queryColumn("utm_" + utm, "utm_" + utm, "Campaign parameter utm_" + utm
+            columns.add(queryColumn(page, "utm_" + utm, "utm_" + utm, "Campaign parameter utm_" + utm
                     + " of the page URL as sent."));
         }
         for (String clickId : CLICK_IDS) {
-            columns.add(queryColumn("click_id_" + clickId, clickId, "Click id " + clickId
+            columns.add(queryColumn(page, "click_id_" + clickId, clickId, "Click id " + clickId
                     + " of the page URL as sent."));
         }
         return columns;
     }
 
-    private static EventColumn queryColumn(String column, String key, String description) {
+    private static EventColumn queryColumn(PageParams page, String column, String key, String description) {
         return new DerivedEventColumn(event(column), field(column, UTF8).describedAs(description),
-                List.of(event(PAGE_LOCATION)), e -> sentQueryValue(e, key));
+                List.of(event(PAGE_LOCATION)), e -> sentQueryValue(e, page, key));
     }
 
     /** First value of {@code key} in the page URL as the tracker sent it (before excluded parameters are removed). */
-    public static Object sentQueryValue(Event event, String key) throws BrokenEventException {
-        return Casts.str(parse(event.hit().param("dl")).queryValue(key));
+    public static Object sentQueryValue(Event event, PageParams page, String key) throws BrokenEventException {
+        return Casts.str(parse(event.hit().param(page.location())).queryValue(key));
     }
 
     private static String locationOf(Event event) {

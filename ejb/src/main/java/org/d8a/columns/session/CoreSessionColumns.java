@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.d8a.columns.BrokenSessionException;
 import org.d8a.columns.Column;
+import org.d8a.columns.event.PageParams;
 import org.d8a.enrich.attribution.Attribution;
 import org.d8a.sessions.Event;
 import org.d8a.sessions.Session;
@@ -35,7 +36,8 @@ public final class CoreSessionColumns {
     private static final Set<String> LOW_CARDINALITY = Set.of("geo_country", "geo_continent", "device_category",
             "device_operating_system", "device_web_browser");
 
-    public static List<Column> all(Attribution attribution) {
+    /** @param page the keys of the page URL the attribution reads in the protocol's requests */
+    public static List<Column> all(Attribution attribution, PageParams page) {
         List<Column> columns = new ArrayList<>(SessionScopedEventColumns.all());
         columns.addAll(List.of(
                 new DerivedSessionColumn(session("session_id"), field("session_id", UTF8).notNull()
@@ -65,7 +67,7 @@ public final class CoreSessionColumns {
                                 + "same visitor (utm_campaign_changed, user_id_changed, max_events_reached, "
                                 + "max_time_since_first_event_reached); null when it was not."),
                         List.of(), s -> s.first().splitCause())));
-        columns.addAll(TrafficSourceColumns.all(attribution));
+        columns.addAll(TrafficSourceColumns.all(attribution, page));
         columns.addAll(PageViewSessionColumns.all());
         for (String column : DOMINANT_CLIENT_COPIES) {
             columns.add(new DerivedSessionColumn(session("session_" + column), field("session_" + column, UTF8)

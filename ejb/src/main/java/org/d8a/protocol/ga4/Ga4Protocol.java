@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitRejectedException;
 import org.d8a.hits.MalformedQueryException;
@@ -12,13 +11,14 @@ import org.d8a.hits.ParsedRequest;
 import org.d8a.hits.QueryString;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.properties.PropertySettings;
+import org.d8a.protocol.TrackingProtocol;
 
 /**
  * Turns a GA4 gtag / Measurement Protocol request into hits (spec/ga4-protocol-and-columns.md §1.5): one hit from the
  * URL alone when the body is blank, otherwise one hit per body line whose parameters replace the URL's key by key.
  * Any bad line rejects the whole request.
  */
-public class Ga4Protocol {
+public class Ga4Protocol implements TrackingProtocol {
 
     public static final String ID = "ga4";
 
@@ -33,6 +33,7 @@ public class Ga4Protocol {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -42,6 +43,7 @@ public class Ga4Protocol {
         return "ga4_gtag";
     }
 
+    @Override
     public List<Hit> createHits(ParsedRequest request, PropertyRegistry properties) throws HitRejectedException {
         String body = request.body().strip();
         List<Map<String, List<String>>> parameterSets = new ArrayList<>();
@@ -98,20 +100,12 @@ public class Ga4Protocol {
         }
         String userId = first(parameters, "uid");
 
-        Hit hit = new Hit();
-        hit.setId(UUID.randomUUID().toString());
+        Hit hit = request.newHit(parameters);
         hit.setClientId(clientId);
         hit.setAuthoritativeClientId(clientId);
         hit.setPropertyId(property.id());
         hit.setUserId(userId.isEmpty() ? null : userId);
         hit.setEventName(eventName);
-        hit.setIp(request.ip());
-        hit.setHost(request.host());
-        hit.setPath(request.path());
-        hit.setMethod(request.method());
-        hit.setReceivedAtMillis(request.receivedAtMillis());
-        hit.setQueryParams(parameters);
-        hit.setHeaders(request.headers());
         return hit;
     }
 

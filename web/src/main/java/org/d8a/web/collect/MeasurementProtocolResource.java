@@ -30,10 +30,10 @@ public abstract class MeasurementProtocolResource {
     public Response post(@Context HttpServletRequest request, @HeaderParam("Origin") String origin, String body) {
         long receivedAt = System.currentTimeMillis();
         try {
-            return answer(intake.acceptMeasurementProtocol(CollectResource.collectRequest(request,
+            return answer(intake.acceptMeasurementProtocol(Collection.request(request,
                     body == null ? "" : body), receivedAt, validateOnly), origin);
         } catch (HitsNotQueuedException e) {
-            return CollectResource.notQueued(e, origin);
+            return Collection.notQueued(e, response -> Cors.collect(response, origin));
         }
     }
 

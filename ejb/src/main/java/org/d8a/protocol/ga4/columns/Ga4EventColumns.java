@@ -18,6 +18,8 @@ import org.d8a.columns.CoreInterfaces;
 import org.d8a.columns.EventColumn;
 import org.d8a.columns.casts.Casts;
 import org.d8a.columns.event.DerivedEventColumn;
+import org.d8a.columns.event.DeviceLanguage;
+import org.d8a.columns.event.PageParams;
 import org.d8a.columns.event.PageUrlColumns;
 import org.d8a.enrich.currency.CurrencyConverter;
 import org.d8a.sessions.Event;
@@ -60,7 +62,7 @@ public final class Ga4EventColumns {
                         e -> trackingProtocol),
                 new DerivedEventColumn(CoreInterfaces.event("device_language"), field("device_language", UTF8)
                         .describedAs("Browser language (ul), else the raw Accept-Language header."),
-                        Ga4EventColumns::deviceLanguage),
+                        e -> DeviceLanguage.of(e, "ul")),
                 new DerivedEventColumn(CoreInterfaces.event("device_screen_resolution"),
                         field("device_screen_resolution", UTF8).describedAs("Screen resolution (sr), such as 1920x1080."),
                         e -> Casts.str(e.hit().param("sr"))));
@@ -74,7 +76,7 @@ public final class Ga4EventColumns {
                 new DerivedEventColumn(event("gtm_debug"), field("gtm_debug", UTF8).lowCardinality()
                         .describedAs("Query parameter gtm_debug of the page URL as sent (Tag Manager preview)."),
                         List.of(CoreInterfaces.event("page_location")),
-                        e -> PageUrlColumns.sentQueryValue(e, "gtm_debug")),
+                        e -> PageUrlColumns.sentQueryValue(e, PageParams.GA4, "gtm_debug")),
                 new DerivedEventColumn(event("client_session_id"), field("client_session_id", UTF8)
                         .describedAs("Session id kept by the tracker (sid); not the server's session_id."),
                         e -> Casts.str(e.hit().param("sid"))),
@@ -107,15 +109,6 @@ public final class Ga4EventColumns {
             throw new BrokenEventException("measurement id (tid) is empty");
         }
         return measurementId;
-    }
-
-    private static Object deviceLanguage(Event event) {
-        String language = event.hit().param("ul");
-        if (!language.isEmpty()) {
-            return language;
-        }
-        String header = event.hit().header("Accept-Language");
-        return header.isEmpty() ? null : header;
     }
 
     private static Object pageLoadHash(Event event) {

@@ -1,7 +1,6 @@
 package org.d8a.protocol.ga4.columns;
 
 import static org.d8a.columns.ColumnFields.BOOL;
-import static org.d8a.columns.ColumnFields.INT64;
 import static org.d8a.columns.ColumnFields.field;
 
 import java.util.List;
@@ -17,8 +16,7 @@ import org.d8a.sessions.Session;
 
 /**
  * The GA4 protocol's session columns (spec §2.7): engagement, returning user and abandoned cart under GA4 ids, and the
- * event-name counts, which implement core interfaces. The "unique" counts declare only the event name as their
- * dependency, as the reference does; they read parameter columns, which are always computed before session columns.
+ * event-name counts, which implement core interfaces.
  */
 public final class Ga4SessionColumns {
 
@@ -63,15 +61,11 @@ public final class Ga4SessionColumns {
     }
 
     private static SessionColumn count(String column, Set<String> names, String what) {
-        return new DerivedSessionColumn(CoreInterfaces.session(column), field(column, INT64)
-                .describedAs("Number of " + what + " in the session."),
-                List.of(CoreInterfaces.event("name")), s -> EventCounts.count(s, names));
+        return EventCounts.countColumn(CoreInterfaces.session(column), column, names, what);
     }
 
     private static SessionColumn unique(String column, Set<String> names, String eventColumn, String what) {
-        return new DerivedSessionColumn(CoreInterfaces.session(column), field(column, INT64)
-                .describedAs("Number of " + what + " in the session."),
-                List.of(CoreInterfaces.event("name")), s -> EventCounts.unique(s, names, List.of(eventColumn)));
+        return EventCounts.uniqueColumn(CoreInterfaces.session(column), column, names, eventColumn, what);
     }
 
     private static Object isEngaged(Session session) {

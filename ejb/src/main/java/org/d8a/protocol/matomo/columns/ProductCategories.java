@@ -1,0 +1,58 @@
+package org.d8a.protocol.matomo.columns;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The product-view categories of {@code _pkc} (spec §2.6.5): a JSON array of strings gives categories 1..5 (empty
+ * strings kept); JSON {@code null} or an empty array gives none; anything else is one category, the raw text.
+ */
+final class ProductCategories {
+
+    static final int COUNT = 5;
+
+    private ProductCategories() {
+    }
+
+    /** Category {@code n} (1-based) of {@code raw}, null when there is none. */
+    static String category(String raw, int n) {
+        List<String> categories = parse(raw);
+        return n <= categories.size() ? categories.get(n - 1) : null;
+    }
+
+    private static List<String> parse(String raw) {
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(raw))) {
+            value = reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            return List.of(raw);
+        }
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            return List.of(raw);
+        }
+        List<String> categories = new ArrayList<>();
+        for (JsonValue element : array) {
+            if (element instanceof JsonString text) {
+                categories.add(text.getString());
+            } else if (element.getValueType() == JsonValue.ValueType.NULL) {
+                categories.add("");
+            } else {
+                return List.of(raw);
+            }
+        }
+        return categories.subList(0, Math.min(COUNT, categories.size()));
+    }
+}

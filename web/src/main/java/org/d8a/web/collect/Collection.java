@@ -1,0 +1,82 @@
+package org.d8a.web.collect;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.d8a.intake.CollectRequest;
+import org.d8a.intake.HitIntake;
+import org.d8a.intake.HitsNotQueuedException;
+import org.d8a.intake.RefusedRequestException;
+
+/**
+ * One collect request translated from HTTP to the {@link HitIntake} and back, for every protocol's endpoint:
+ * {@code 204} once all its hits are durably queued, {@code 400} with a one-line reason when any of them is invalid
+ * (then none is kept), also when the property the hits belong to uses another protocol. The endpoint adds its own
+ * headers (CORS for the GA4-shaped ones).
+ */
+final class Collection {
+
+    private static final Logger LOG = Logger.getLogger(Collection.class.getName());
+
+    private Collection() {
+    }
+
+    /**
+     * Handles one request on the calling thread, which waits for the publisher's commit (a few milliseconds). JAX-RS
+     * asynchronous responses were measured slower here: RESTEasy looks up its context providers through
+     * {@code ServiceLoader} for every suspended request, and the threads contend on the jar files.
+     */
+    static Response collect(HitIntake intake, String protocolId, HttpServletRequest request, String body,
+            UnaryOperator<Response.ResponseBuilder> headers) {
+        long receivedAt = System.currentTimeMillis();
+        try {
+            intake.accept(protocolId, request(request, body), receivedAt);
+            return headers.apply(Response.noContent()).build();
+        } catch (RefusedRequestException e) {
+            return reject(e.tooLarge() ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST,
+                    e.getMessage(), headers);
+        } catch (HitsNotQueuedException e) {
+            return notQueued(e, headers);
+        }
+    }
+
+    /** What the intake is given of an HTTP request. */
+    static CollectRequest request(HttpServletRequest request, String body) {
+        return new CollectRequest(request.getRemoteAddr(), request::getHeader, request.getServerName(),
+                request.getRequestURI(), request.getMethod(), request.getQueryString(), headers(request), body);
+    }
+
+    /** {@code 503} while the queue or the raw log is unavailable (the client may retry), else {@code 500}. */
+    static Response notQueued(HitsNotQueuedException e, UnaryOperator<Response.ResponseBuilder> headers) {
+        if (e.unavailable()) {
+            return reject(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), headers);
+        }
+        LOG.log(Level.WARNING, "hits not queued", e);
+        return reject(Response.Status.INTERNAL_SERVER_ERROR, "Internal Server Error", headers);
+    }
+
+    private static Response reject(Response.Status status, String reason,
+            UnaryOperator<Response.ResponseBuilder> headers) {
+        return headers.apply(Response.status(status))
+                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .entity(reason.replace('\n', ' ').replace('\r', ' '))
+                .build();
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.computeIfAbsent(HeaderNames.canonical(name), n -> new ArrayList<>())
+                    .addAll(Collections.list(request.getHeaders(name)));
+        }
+        return headers;
+    }
+}
