@@ -77,7 +77,7 @@ public final class IgnoredKeys {
                 "monitoring.enabled", "monitoring.otel_endpoint", "monitoring.otel_export_interval",
                 "monitoring.otel_insecure");
         noMeaning(reasons, "no usage pings are sent", "telemetry.url");
-        notBuilt(reasons, "the Matomo protocol", "matomo.tracking_endpoints", "matomo.custom_dimensions",
+        notBuilt(reasons, "the Matomo custom-column shortcuts", "matomo.custom_dimensions",
                 "matomo.custom_variables");
         notBuilt(reasons, "the BigQuery warehouse (warehouse.driver bigquery is refused)",
                 "warehouse.bigquery.project_id", "warehouse.bigquery.dataset_name", "warehouse.bigquery.creds_json",

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The full column lists of spec/ga4-protocol-and-columns.md §2.13 (ga4, 252 columns) and §2.14 (d8a), with our addition
- * {@code user_properties} (docs/compatibility.md).
+ * {@code user_properties} (docs/compatibility.md), and of spec/matomo-protocol.md §2 (matomo, 163 columns).
  */
 class ColumnCatalogTest {
 
@@ -164,6 +164,55 @@ class ColumnCatalogTest {
             "session_unique_file_downloads", "session_split_cause", "session_abandoned_cart",
             "session_is_engaged", "session_returning_user");
 
+    /** spec/matomo-protocol.md §2: 84 event, 11 session-scoped event and 68 session columns. */
+    private static final List<String> MATOMO_TABLE = List.of(
+            "id", "name", "property_id", "property_name", "date_utc", "timestamp_utc", "client_id",
+            "user_id", "ip_address", "page_location", "page_hostname", "page_path", "page_title",
+            "page_referrer", "ignore_referrer", "platform", "utm_campaign", "utm_source", "utm_medium",
+            "utm_content", "utm_term", "utm_id", "utm_source_platform", "utm_creative_format",
+            "utm_marketing_tactic", "click_id_gclid", "click_id_dclid", "click_id_gbraid",
+            "click_id_srsltid", "click_id_wbraid", "click_id_fbclid", "click_id_msclkid", "geo_city",
+            "geo_region", "geo_metro", "geo_country", "geo_continent", "geo_sub_continent",
+            "device_category", "device_language", "device_screen_resolution", "device_mobile_brand_name",
+            "device_mobile_model_name", "device_operating_system", "device_operating_system_version",
+            "device_web_browser", "device_web_browser_version", "tracking_protocol", "params_site_id",
+            "params_page_view_id", "params_goal_id", "params_category", "params_action", "params_value",
+            "params_link_url", "params_download_url", "params_search_term", "params_search_keyword",
+            "params_search_category", "params_search_count", "params_media_asset_id", "params_media_type",
+            "params_content_interaction", "params_content_name", "params_content_piece",
+            "params_content_target", "custom_variables", "custom_dimensions", "ecommerce_purchase_revenue",
+            "ecommerce_shipping_value", "ecommerce_subtotal_value", "ecommerce_tax_value",
+            "ecommerce_discount_value", "ecommerce_order_id", "ecommerce_items",
+            "ecommerce_items_total_quantity", "params_product_price", "params_product_sku",
+            "params_product_name", "params_product_category_1", "params_product_category_2",
+            "params_product_category_3", "params_product_category_4", "params_product_category_5",
+            "session_hit_number", "session_page_number", "time_on_page", "session_is_entry_page",
+            "session_is_exit_page", "page_is_bounce", "previous_page_location", "next_page_location",
+            "previous_page_title", "next_page_title", "traffic_filter_name", "session_id",
+            "session_client_id", "session_source", "session_medium", "session_term", "session_referrer",
+            "session_duration", "session_total_events", "session_first_event_time",
+            "session_last_event_time", "session_entry_page_location", "session_second_page_location",
+            "session_exit_page_location", "session_entry_page_title", "session_second_page_title",
+            "session_exit_page_title", "session_utm_campaign", "session_utm_source", "session_utm_medium",
+            "session_utm_content", "session_utm_term", "session_utm_id", "session_utm_source_platform",
+            "session_utm_creative_format", "session_utm_marketing_tactic", "session_click_id_gclid",
+            "session_click_id_dclid", "session_click_id_gbraid", "session_click_id_srsltid",
+            "session_click_id_wbraid", "session_click_id_fbclid", "session_click_id_msclkid",
+            "session_geo_city", "session_geo_region", "session_geo_metro", "session_geo_country",
+            "session_geo_continent", "session_geo_sub_continent", "session_device_category",
+            "session_device_language", "session_device_mobile_brand_name",
+            "session_device_mobile_model_name", "session_device_operating_system",
+            "session_device_operating_system_version", "session_device_web_browser",
+            "session_device_web_browser_version", "session_device_screen_resolution",
+            "session_total_page_views", "session_unique_page_views", "session_is_bounced",
+            "session_total_purchases", "session_total_scrolls", "session_total_outbound_clicks",
+            "session_unique_outbound_clicks", "session_total_site_searches", "session_unique_site_searches",
+            "session_total_form_interactions", "session_unique_form_interactions",
+            "session_total_video_engagements", "session_total_file_downloads",
+            "session_unique_file_downloads", "session_split_cause", "session_total_goal_conversions",
+            "session_total_content_impressions", "session_total_content_interactions",
+            "session_returning_user", "session_custom_variables", "session_custom_dimensions");
+
     private static List<String> tableColumns(String protocol) {
         PropertySettings property = new PropertySettings("p", "P", "-", protocol,
                 TestHits.PROPERTY.sessionTimeout(), List.of());
@@ -178,6 +227,25 @@ class ColumnCatalogTest {
     @Test
     void d8aTableHasTheSpecsColumnsInTheSpecsOrder() {
         assertEquals(D8A_TABLE, tableColumns("d8a"));
+    }
+
+    @Test
+    void matomoTableHasTheSpecsColumnsInTheSpecsOrder() {
+        assertEquals(MATOMO_TABLE, tableColumns("matomo"));
+        PropertySettings property = new PropertySettings("p", "P", "-", "matomo",
+                TestHits.PROPERTY.sessionTimeout(), List.of());
+        ColumnSet columns = TestHits.columns(property);
+        assertEquals(84, columns.eventColumns().size());
+        assertEquals(11, columns.sessionScopedEventColumns().size());
+        assertEquals(68, columns.sessionColumns().size());
+        List<String> ids = columns.eventColumns().stream().map(Column::interfaceId).toList();
+        assertEquals(true, ids.contains("matomo.protocols.d8a.tech/event/params_site_id"));
+        assertEquals(true, ids.contains("core.d8a.tech/events/page_location"));
+        List<String> sessionIds = columns.sessionColumns().stream().map(Column::interfaceId).toList();
+        assertEquals(true, sessionIds.contains("matomo.protocols.d8a.tech/session/returning_user"));
+        assertEquals(true, sessionIds.contains("matomo.protocols.d8a.tech/session/session_custom_dimensions"));
+        assertEquals(true, sessionIds.contains("core.d8a.tech/sessions/total_purchases"));
+        assertEquals(false, ids.stream().anyMatch(id -> id.startsWith("ga4.")));
     }
 
     @Test

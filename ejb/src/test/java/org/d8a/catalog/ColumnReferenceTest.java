@@ -33,7 +33,7 @@ class ColumnReferenceTest {
                 there; they are null when their provider is off or has no data (docs/configuration.md).
 
                 """);
-        for (String protocol : List.of("ga4", "d8a")) {
+        for (String protocol : List.of("ga4", "d8a", "matomo")) {
             PropertySettings property = new PropertySettings("default", "Default property", "-", protocol,
                     Duration.ofMinutes(30), PropertySettings.DEFAULT_EXCLUDED_URL_PARAMS);
             List<ColumnDescription> columns = ColumnReference.describe(TestHits.columns(property));

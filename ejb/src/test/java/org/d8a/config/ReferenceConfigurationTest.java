@@ -27,6 +27,7 @@ import org.d8a.properties.PropertySettings;
 import org.d8a.properties.PropertySettingsReader;
 import org.d8a.protocol.ga4.custom.CustomColumnDefinition;
 import org.d8a.protocol.ga4.custom.CustomColumnDefinitions;
+import org.d8a.protocol.matomo.MatomoSettings;
 import org.d8a.protosessions.wheel.WheelSettings;
 import org.d8a.warehouse.WarehouseSettings;
 import org.d8a.warehouse.clickhouse.ClickHouseSettings;
@@ -121,6 +122,8 @@ class ReferenceConfigurationTest {
                 () -> assertEquals(Path.of("/var/lib/d8a/dbip"), new GeoSettings(config).directory()));
         checks.put("server.trusted_proxies", () -> assertEquals(List.of("10.0.0.0/8", "::1"),
                 new ProxySettings(config).trustedProxies()));
+        checks.put("matomo.tracking_endpoints", () -> assertEquals(List.of("/matomo.php", "/track.php"),
+                new MatomoSettings(config).trackingEndpoints()));
         checks.put("receiver.max_hit_kbytes", () -> assertEquals(64, new IntakeSettings(config).maxHitKbytes()));
         checks.put("sessions.timeout", () -> assertEquals(Duration.ofMinutes(10), property.sessionTimeout()));
         checks.put("sessions.join_by_session_stamp", () -> assertFalse(property.join().bySessionStamp()));
