@@ -43,6 +43,9 @@ import org.d8a.protocol.matomo.MatomoInterfaces;
 import org.d8a.protocol.matomo.MatomoProtocol;
 import org.d8a.protocol.matomo.columns.MatomoEventColumns;
 import org.d8a.protocol.matomo.columns.MatomoSessionColumns;
+import org.d8a.protocol.matomo.custom.ShortcutColumns;
+import org.d8a.protocol.matomo.custom.ShortcutDefinition;
+import org.d8a.protocol.matomo.custom.ShortcutDefinitions;
 
 /**
  * The column set of each property (architecture decision 11): core columns, its protocol's columns (the GA4 columns,
@@ -81,10 +84,12 @@ public class ColumnCatalog {
     @PostConstruct
     void build() {
         List<CustomColumnDefinition> customColumns = CustomColumnDefinitions.from(config);
+        List<ShortcutDefinition> shortcuts = ShortcutDefinitions.from(config,
+                customColumns.stream().map(CustomColumnDefinition::columnName).toList());
         Enrichment enrichment = new Enrichment(devices, geo, attribution, currencies);
         Map<String, ColumnSet> sets = new LinkedHashMap<>();
         for (PropertySettings property : properties.all()) {
-            sets.put(property.id(), columnsFor(property, customColumns, enrichment));
+            sets.put(property.id(), columnsFor(property, customColumns, shortcuts, enrichment));
         }
         byProperty = Map.copyOf(sets);
     }
@@ -109,11 +114,20 @@ public class ColumnCatalog {
         return properties.all().stream().map(PropertySettings::id).toList();
     }
 
-    /** The built-in and custom columns of one property, ordered; usable without the container. */
+    /** The built-in and {@code ga4.params} columns of one property, ordered; usable without the container. */
     public static ColumnSet columnsFor(PropertySettings property, List<CustomColumnDefinition> customColumns,
             Enrichment enrichment) {
+        return columnsFor(property, customColumns, List.of(), enrichment);
+    }
+
+    /**
+     * The built-in and custom columns of one property, ordered; usable without the container. Each protocol takes its
+     * own custom columns: {@code ga4.params} for ga4 and d8a, the Matomo shortcuts for matomo.
+     */
+    public static ColumnSet columnsFor(PropertySettings property, List<CustomColumnDefinition> customColumns,
+            List<ShortcutDefinition> matomoShortcuts, Enrichment enrichment) {
         if (MatomoProtocol.ID.equals(property.protocol())) {
-            return matomoColumns(property, enrichment);
+            return matomoColumns(property, matomoShortcuts, enrichment);
         }
         boolean d8a = D8aProtocol.ID.equals(property.protocol());
         Ga4Protocol protocol = d8a ? new D8aProtocol() : new Ga4Protocol();
@@ -126,10 +140,12 @@ public class ColumnCatalog {
     }
 
     /** The Matomo catalog (spec/matomo-protocol.md §2): the shared columns read from Matomo's keys, then its own. */
-    private static ColumnSet matomoColumns(PropertySettings property, Enrichment enrichment) {
+    private static ColumnSet matomoColumns(PropertySettings property, List<ShortcutDefinition> shortcuts,
+            Enrichment enrichment) {
         List<Column> columns = sharedColumns(property, MatomoEventColumns.PAGE, enrichment);
         columns.addAll(MatomoEventColumns.all());
         columns.addAll(MatomoSessionColumns.all());
+        shortcuts.forEach(definition -> columns.add(ShortcutColumns.of(definition)));
         assertCoreInterfacesPresent(columns);
         return new ColumnSet(columns, MATOMO_DEFINITION_ORDER);
     }

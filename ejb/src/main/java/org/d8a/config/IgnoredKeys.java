@@ -36,7 +36,7 @@ public final class IgnoredKeys {
         List<String> names = StreamSupport.stream(config.propertyNames().spliterator(), false).toList();
         List<Warning> warnings = new ArrayList<>();
         REASONS.forEach((key, reason) -> {
-            // lists of objects (matomo.custom_dimensions) are set as indexed keys, matomo.custom_dimensions[0].slot
+            // lists of objects are set as indexed keys, such as list[0].field
             if (config.isSet(key) || names.stream().anyMatch(name -> name.startsWith(key + "["))) {
                 warnings.add(new Warning(key, reason));
             }
@@ -77,8 +77,6 @@ public final class IgnoredKeys {
                 "monitoring.enabled", "monitoring.otel_endpoint", "monitoring.otel_export_interval",
                 "monitoring.otel_insecure");
         noMeaning(reasons, "no usage pings are sent", "telemetry.url");
-        notBuilt(reasons, "the Matomo custom-column shortcuts", "matomo.custom_dimensions",
-                "matomo.custom_variables");
         notBuilt(reasons, "the BigQuery warehouse (warehouse.driver bigquery is refused)",
                 "warehouse.bigquery.project_id", "warehouse.bigquery.dataset_name", "warehouse.bigquery.creds_json",
                 "warehouse.bigquery.writer_type", "warehouse.bigquery.query_timeout",

@@ -28,6 +28,8 @@ import org.d8a.properties.PropertySettingsReader;
 import org.d8a.protocol.ga4.custom.CustomColumnDefinition;
 import org.d8a.protocol.ga4.custom.CustomColumnDefinitions;
 import org.d8a.protocol.matomo.MatomoSettings;
+import org.d8a.protocol.matomo.custom.ShortcutDefinition;
+import org.d8a.protocol.matomo.custom.ShortcutDefinitions;
 import org.d8a.protosessions.wheel.WheelSettings;
 import org.d8a.warehouse.WarehouseSettings;
 import org.d8a.warehouse.clickhouse.ClickHouseSettings;
@@ -90,8 +92,8 @@ class ReferenceConfigurationTest {
     void theReferencesEnvironmentVariablesAreWarnedAboutToo() {
         ConfigReader config = new ConfigReader(new SmallRyeConfigBuilder().withSources(new EnvConfigSource(Map.of(
                 "QUEUE_BACKEND", "objectstorage", "WAREHOUSE_BIGQUERY_PROJECT_ID", "shop",
-                "MATOMO_CUSTOM_DIMENSIONS", "[{\"slot\":1,\"name\":\"plan\"}]"), 300)).build());
-        assertEquals(List.of("queue.backend", "matomo.custom_dimensions", "warehouse.bigquery.project_id"),
+                "MONITORING_ENABLED", "true"), 300)).build());
+        assertEquals(List.of("queue.backend", "monitoring.enabled", "warehouse.bigquery.project_id"),
                 IgnoredKeys.warnings(config).stream().map(IgnoredKeys.Warning::key).toList());
     }
 
@@ -124,6 +126,12 @@ class ReferenceConfigurationTest {
                 new ProxySettings(config).trustedProxies()));
         checks.put("matomo.tracking_endpoints", () -> assertEquals(List.of("/matomo.php", "/track.php"),
                 new MatomoSettings(config).trackingEndpoints()));
+        checks.put("matomo.custom_dimensions", () -> assertEquals(List.of(new ShortcutDefinition(
+                "matomo.custom_dimensions", 1, "plan", "custom_dimension_plan", false)),
+                ShortcutDefinitions.from(config, List.of()).subList(0, 1)));
+        checks.put("matomo.custom_variables", () -> assertEquals(List.of(new ShortcutDefinition(
+                "matomo.custom_variables", 0, "tier", "custom_variable_tier", true)),
+                ShortcutDefinitions.from(config, List.of()).subList(1, 2)));
         checks.put("receiver.max_hit_kbytes", () -> assertEquals(64, new IntakeSettings(config).maxHitKbytes()));
         checks.put("sessions.timeout", () -> assertEquals(Duration.ofMinutes(10), property.sessionTimeout()));
         checks.put("sessions.join_by_session_stamp", () -> assertFalse(property.join().bySessionStamp()));
