@@ -17,12 +17,20 @@ public record ParsedRequest(String ip, String host, String path, String method, 
                             Map<String, List<String>> queryParams, Map<String, List<String>> headers, String body) {
 
     /**
-     * A hit of this request with a fresh random id and {@code parameters} as its query; the protocol sets its client,
-     * property, user and event name.
+     * A hit of this request with a fresh random id and {@code parameters} as its query, as the protocol resolved it.
+     *
+     * @param clientId the client id, also the authoritative one
+     * @param userId the user id; {@code ""} for none (null)
      */
-    public Hit newHit(Map<String, List<String>> parameters) {
+    public Hit newHit(Map<String, List<String>> parameters, String clientId, String propertyId, String userId,
+            String eventName) {
         Hit hit = new Hit();
         hit.setId(UUID.randomUUID().toString());
+        hit.setClientId(clientId);
+        hit.setAuthoritativeClientId(clientId);
+        hit.setPropertyId(propertyId);
+        hit.setUserId(userId.isEmpty() ? null : userId);
+        hit.setEventName(eventName);
         hit.setIp(ip);
         hit.setHost(host);
         hit.setPath(path);

@@ -98,15 +98,7 @@ public class Ga4Protocol implements TrackingProtocol {
         if (property == null) {
             throw new HitRejectedException("unknown measurement id " + measurementId);
         }
-        String userId = first(parameters, "uid");
-
-        Hit hit = request.newHit(parameters);
-        hit.setClientId(clientId);
-        hit.setAuthoritativeClientId(clientId);
-        hit.setPropertyId(property.id());
-        hit.setUserId(userId.isEmpty() ? null : userId);
-        hit.setEventName(eventName);
-        return hit;
+        return request.newHit(parameters, clientId, property.id(), first(parameters, "uid"), eventName);
     }
 
     private static String first(Map<String, List<String>> parameters, String key) {

@@ -1,14 +1,8 @@
 package org.d8a.protocol.matomo;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.d8a.hits.HitRejectedException;
@@ -20,15 +14,16 @@ import org.d8a.hits.HitRejectedException;
  */
 final class BulkRequests {
 
+    private static final String NOT_STRINGS = "bulk body: requests must be an array of strings";
+
     private BulkRequests() {
     }
 
     static List<String> entries(String body) throws HitRejectedException {
-        JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            object = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new HitRejectedException("bulk body is not a JSON object: " + firstLine(e.getMessage()));
+        JsonValue parsed = JsonText.parse(body)
+                .orElseThrow(() -> new HitRejectedException("bulk body is not a JSON object: invalid JSON"));
+        if (!(parsed instanceof JsonObject object)) {
+            throw new HitRejectedException("bulk body is not a JSON object");
         }
         JsonValue requests = JsonValue.NULL;
         for (Map.Entry<String, JsonValue> member : object.entrySet()) {
@@ -40,22 +35,8 @@ final class BulkRequests {
             return List.of();
         }
         if (!(requests instanceof JsonArray array)) {
-            throw new HitRejectedException("bulk body: requests must be an array of strings");
+            throw new HitRejectedException(NOT_STRINGS);
         }
-        List<String> entries = new ArrayList<>(array.size());
-        for (JsonValue entry : array) {
-            if (entry instanceof JsonString text) {
-                entries.add(text.getString());
-            } else if (entry.getValueType() == JsonValue.ValueType.NULL) {
-                entries.add("");
-            } else {
-                throw new HitRejectedException("bulk body: requests must be an array of strings");
-            }
-        }
-        return entries;
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
+        return JsonText.strings(array).orElseThrow(() -> new HitRejectedException(NOT_STRINGS));
     }
 }

@@ -90,15 +90,8 @@ public class MatomoProtocol implements TrackingProtocol {
         if (clientId.isEmpty()) {
             clientId = UUID.randomUUID().toString();
         }
-        String userId = first(parameters, "uid");
-
-        Hit hit = request.newHit(parameters);
-        hit.setClientId(clientId);
-        hit.setAuthoritativeClientId(clientId);
-        hit.setPropertyId(property.id());
-        hit.setUserId(userId.isEmpty() ? null : userId);
-        hit.setEventName(EventNames.of(parameters));
-        return hit;
+        return request.newHit(parameters, clientId, property.id(), first(parameters, "uid"),
+                EventNames.of(parameters));
     }
 
     static String first(Map<String, List<String>> parameters, String key) {

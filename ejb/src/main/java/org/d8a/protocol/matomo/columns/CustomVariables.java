@@ -1,13 +1,8 @@
 package org.d8a.protocol.matomo.columns;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +10,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.d8a.columns.casts.Casts;
+import org.d8a.protocol.matomo.JsonText;
 import org.d8a.sessions.Event;
 import org.d8a.sessions.Session;
 
@@ -64,47 +61,27 @@ final class CustomVariables {
         if (json.isEmpty()) {
             return List.of();
         }
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            return List.of();
-        }
-        if (!(value instanceof JsonObject object)) {
+        if (!(JsonText.parse(json).orElse(JsonValue.NULL) instanceof JsonObject object)) {
             return List.of();
         }
         for (Map.Entry<String, JsonValue> slot : object.entrySet()) {
-            String[] strings = strings(slot.getValue());
-            if (strings == null) {
+            Optional<List<String>> strings = strings(slot.getValue());
+            if (strings.isEmpty()) {
                 return List.of();
             }
-            if (strings.length == 2) {
-                bySlot.put(slot.getKey(), strings);
+            if (strings.get().size() == 2) {
+                bySlot.put(slot.getKey(), strings.get().toArray(new String[0]));
             }
         }
         return new ArrayList<>(bySlot.values());
     }
 
-    /** The array's strings (a JSON null element is ""), an empty array for null; null when it is not a string array. */
-    private static String[] strings(JsonValue value) {
+    /** The array's strings, none for a JSON null; empty when it is not an array of strings. */
+    private static Optional<List<String>> strings(JsonValue value) {
         if (value.getValueType() == JsonValue.ValueType.NULL) {
-            return new String[0];
+            return Optional.of(List.of());
         }
-        if (!(value instanceof JsonArray array)) {
-            return null;
-        }
-        String[] strings = new String[array.size()];
-        for (int i = 0; i < strings.length; i++) {
-            JsonValue element = array.get(i);
-            if (element instanceof JsonString text) {
-                strings[i] = text.getString();
-            } else if (element.getValueType() == JsonValue.ValueType.NULL) {
-                strings[i] = "";
-            } else {
-                return null;
-            }
-        }
-        return strings;
+        return value instanceof JsonArray array ? JsonText.strings(array) : Optional.empty();
     }
 
     private static Map<String, Object> entry(String name, String value) {

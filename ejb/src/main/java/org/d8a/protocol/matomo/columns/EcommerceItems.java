@@ -1,18 +1,16 @@
 package org.d8a.protocol.matomo.columns;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.d8a.columns.BrokenEventException;
+import org.d8a.columns.casts.GoFloatText;
+import org.d8a.protocol.matomo.JsonText;
 
 /**
  * The items of a Matomo ecommerce request (spec §2.6.4): {@code ec_items} is a JSON array of
@@ -31,12 +29,8 @@ final class EcommerceItems {
         if (raw.isEmpty()) {
             return null;
         }
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(raw))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw new BrokenEventException("ec_items is not valid JSON");
-        }
+        JsonValue value = JsonText.parse(raw)
+                .orElseThrow(() -> new BrokenEventException("ec_items is not valid JSON"));
         if (value.getValueType() == JsonValue.ValueType.NULL) {
             return new ArrayList<>();
         }

@@ -1,14 +1,9 @@
 package org.d8a.protocol.matomo.columns;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
+import org.d8a.protocol.matomo.JsonText;
 
 /**
  * The product-view categories of {@code _pkc} (spec §2.6.5): a JSON array of strings gives categories 1..5 (empty
@@ -31,28 +26,14 @@ final class ProductCategories {
         if (raw.isEmpty()) {
             return List.of();
         }
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(raw))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            return List.of(raw);
-        }
-        if (value.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue value = JsonText.parse(raw).orElse(null);
+        if (value != null && value.getValueType() == JsonValue.ValueType.NULL) {
             return List.of();
         }
         if (!(value instanceof JsonArray array)) {
             return List.of(raw);
         }
-        List<String> categories = new ArrayList<>();
-        for (JsonValue element : array) {
-            if (element instanceof JsonString text) {
-                categories.add(text.getString());
-            } else if (element.getValueType() == JsonValue.ValueType.NULL) {
-                categories.add("");
-            } else {
-                return List.of(raw);
-            }
-        }
+        List<String> categories = JsonText.strings(array).orElse(List.of(raw));
         return categories.subList(0, Math.min(COUNT, categories.size()));
     }
 }

@@ -1,12 +1,12 @@
 package org.d8a.warehouse.files.format;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.d8a.columns.casts.GoFloatText;
 
 /**
  * Cell text and quoting of the files warehouse's CSV, matching the reference's writer (Go {@code encoding/csv}, values
@@ -91,34 +91,11 @@ public final class CsvText {
 
     /** Go's {@code %v} for a float32: float32-shortest digits, otherwise as {@link #goFloat(double)}. */
     static String goFloat32(float value) {
-        if (Float.isNaN(value) || Float.isInfinite(value) || value == 0) {
-            return goFloat(value);
-        }
-        return layout(new BigDecimal(Float.toString(value)).stripTrailingZeros(), value < 0);
+        return GoFloatText.of(value);
     }
 
     /** Go's {@code %v} for a float64: shortest digits, exponent form below 1e-4 and from 1e6 on. */
     static String goFloat(double value) {
-        if (Double.isNaN(value)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "+Inf" : "-Inf";
-        }
-        if (value == 0) {
-            return 1 / value < 0 ? "-0" : "0";
-        }
-        return layout(new BigDecimal(Double.toString(value)).stripTrailingZeros(), value < 0);
-    }
-
-    private static String layout(BigDecimal shortest, boolean negative) {
-        int exponent = shortest.precision() - shortest.scale() - 1;
-        if (exponent < -4 || exponent >= 6) {
-            String digits = shortest.unscaledValue().abs().toString();
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return (negative ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
-                    + String.format("%02d", Math.abs(exponent));
-        }
-        return shortest.toPlainString();
+        return GoFloatText.of(value);
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.d8a.columns.TestHits;
+import org.d8a.columns.casts.GoFloatText;
 import org.d8a.hits.Hit;
 import org.d8a.properties.PropertySettings;
 import org.junit.jupiter.api.Test;
