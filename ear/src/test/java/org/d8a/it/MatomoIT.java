@@ -189,7 +189,7 @@ class MatomoIT {
     }
 
     private List<String> described(URI base, String property) throws Exception {
-        String json = http.send(HttpRequest.newBuilder(base.resolve("/properties/" + property + "/columns")).build(),
+        String json = http.send(AdminApi.as(AdminApi.ADMIN, base, "/properties/" + property + "/columns").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return reader.readArray().stream().map(column -> ((JsonObject) column).getString("name")).toList();
