@@ -63,7 +63,8 @@ final class Collection {
         return reject(Response.Status.INTERNAL_SERVER_ERROR, "Internal Server Error", headers);
     }
 
-    private static Response reject(Response.Status status, String reason,
+    /** A refusal as every collect endpoint gives it: the endpoint's headers, a one-line plain-text reason. */
+    static Response reject(Response.Status status, String reason,
             UnaryOperator<Response.ResponseBuilder> headers) {
         return headers.apply(Response.status(status))
                 .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))

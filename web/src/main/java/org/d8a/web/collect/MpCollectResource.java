@@ -24,7 +24,8 @@ public class MpCollectResource extends MeasurementProtocolResource {
     @Override
     protected Response answer(MeasurementProtocolAnswer answer, String origin) {
         if (answer.tooLarge()) {
-            return CollectResource.reject(Response.Status.REQUEST_ENTITY_TOO_LARGE, answer.refusal(), origin);
+            return Collection.reject(Response.Status.REQUEST_ENTITY_TOO_LARGE, answer.refusal(),
+                    builder -> Cors.collect(builder, origin));
         }
         Response.ResponseBuilder response = Cors.collect(Response.noContent(), origin);
         if (!answer.stored()) {
