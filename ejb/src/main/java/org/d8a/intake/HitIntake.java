@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.d8a.hits.ArrivalSequence;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitRejectedException;
@@ -193,9 +194,9 @@ public class HitIntake {
     }
 
     private void countReceived(String endpoint, List<Hit> hits) {
-        for (Hit hit : hits) {
-            metrics.hitsReceived(endpoint, hit.getPropertyId(), 1);
-        }
+        // once per property of the request (a Matomo bulk request may name several sites)
+        hits.stream().collect(Collectors.groupingBy(Hit::getPropertyId, Collectors.counting()))
+                .forEach((property, count) -> metrics.hitsReceived(endpoint, property, count.intValue()));
     }
 
     /** The metrics label of a refused request: its hits' property (always a configured one), if it got that far. */

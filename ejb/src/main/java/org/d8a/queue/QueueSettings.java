@@ -25,6 +25,14 @@ public class QueueSettings {
         return config.integer("queue.partitions", 64);
     }
 
+    /**
+     * {@code queue.consumers}: how many consumers append the queue's hits to proto-sessions at once (each serves the
+     * partitions Artemis pins to it).
+     */
+    public int consumers() {
+        return config.integer("queue.consumers", 8);
+    }
+
     /** {@code receiver.publish_window}: how long the hits of one partition are collected into a single message. */
     public Duration publishWindow() {
         return config.duration("receiver.publish_window", "2ms");

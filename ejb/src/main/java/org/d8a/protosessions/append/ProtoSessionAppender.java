@@ -3,19 +3,25 @@ package org.d8a.protosessions.append;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.d8a.hits.Hit;
 import org.d8a.hits.HitCodec;
 import org.d8a.hits.Isolation;
 import org.d8a.hits.RequestRepeats;
+import org.d8a.persistence.protosession.IdentifierClaim;
+import org.d8a.persistence.protosession.IdentifierClaimRepository;
 import org.d8a.persistence.protosession.ProtoSession;
 import org.d8a.persistence.protosession.ProtoSessionHit;
 import org.d8a.persistence.protosession.ProtoSessionRepository;
 import org.d8a.properties.PropertyRegistry;
 import org.d8a.properties.PropertySettings;
+import org.d8a.protosessions.join.Claims;
 import org.d8a.protosessions.join.EvictedHitPublisher;
 import org.d8a.protosessions.join.IdentifierJoiner;
 import org.d8a.queue.Partitions;
@@ -25,6 +31,10 @@ import org.d8a.queue.Partitions;
  * identifier another client owns joins that client's proto-session: its authoritative client id is rewritten (its
  * {@code client_id} column is not) and, when the owner lives in another partition, it is sent there to be appended
  * by the owner's consumer.
+ *
+ * <p>Everything a batch needs from the database is read at once for all its hits (stored hit ids, identifier claims,
+ * open proto-sessions, fingerprints): a few statements per consumed batch instead of several per hit. The rows of the
+ * proto-sessions appended to are locked, so the timing wheel never closes one while hits are added to it.</p>
  */
 @ApplicationScoped
 public class ProtoSessionAppender {
@@ -40,10 +50,10 @@ public class ProtoSessionAppender {
     ProtoSessionRepository protoSessions;
 
     @Inject
-    PropertyRegistry properties;
+    IdentifierClaimRepository claimRepository;
 
     @Inject
-    IdentifierJoiner joiner;
+    PropertyRegistry properties;
 
     @Inject
     EvictedHitPublisher evictedHits;
@@ -52,59 +62,94 @@ public class ProtoSessionAppender {
     Partitions partitions;
 
     /**
-     * Appends {@code hits} (in arrival order) and returns the receive time of the newest. Hits whose id is already
+     * Appends {@code hits} (in arrival order). Hits whose id is already
      * stored (a message redelivered after a crash) and hits that repeat one of their open session exactly (a client
      * retrying a request) are skipped. Identical lines of one request are not repeats of each other: the receiver
      * numbers them ({@link RequestRepeats}) and the number is part of the fingerprint.
      */
-    public long append(List<Hit> hits) {
-        long newest = 0;
+    public void append(List<Hit> hits) {
+        Set<String> seen = protoSessions.storedHitIds(hits.stream().map(Hit::getId).toList());
+        IdentifierJoiner joiner = new IdentifierJoiner(claimsOf(hits));
         Map<String, List<Hit>> toOtherPartitions = new LinkedHashMap<>();
+        List<Hit> toStore = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
-            newest = Math.max(newest, hit.getReceivedAtMillis());
-            if (protoSessions.containsHit(hit.getId())) {
+            if (!seen.add(hit.getId())) {
                 continue;
             }
             PropertySettings property = properties.byId(hit.getPropertyId());
             if (!hit.getMetadata().containsKey(MARKED_FOR_EVICTION)) {
                 String owner = joiner.ownerOf(hit, property);
                 if (!owner.equals(hit.getAuthoritativeClientId())) {
-                    String partition = partitionOf(hit.getPropertyId(), hit.getAuthoritativeClientId());
+                    String partition = partitions.of(hit.getPropertyId(), hit.getAuthoritativeClientId());
                     hit.getMetadata().put(ORIGINAL_CLIENT_ID, hit.getAuthoritativeClientId());
                     hit.getMetadata().put(MARKED_FOR_EVICTION, "true");
                     hit.setAuthoritativeClientId(owner);
-                    String ownerPartition = partitionOf(hit.getPropertyId(), owner);
+                    String ownerPartition = partitions.of(hit.getPropertyId(), owner);
                     if (!ownerPartition.equals(partition)) {
                         toOtherPartitions.computeIfAbsent(ownerPartition, p -> new ArrayList<>()).add(hit);
                         continue;
                     }
                 }
             }
-            store(hit, property);
+            toStore.add(hit);
         }
         toOtherPartitions.forEach(evictedHits::publish);
-        return newest;
+        store(toStore);
     }
 
-    private String partitionOf(String propertyId, String authoritativeClientId) {
-        return partitions.of(propertyId, authoritativeClientId);
+    /** The claims of every identifier the hits present, read at once; claims made by earlier hits are seen by later. */
+    private Claims claimsOf(List<Hit> hits) {
+        Set<String> identifiers = new LinkedHashSet<>();
+        for (Hit hit : hits) {
+            if (!hit.getMetadata().containsKey(MARKED_FOR_EVICTION)) {
+                identifiers.addAll(IdentifierJoiner.identifiers(hit, properties.byId(hit.getPropertyId())));
+            }
+        }
+        Map<String, IdentifierClaim> known = claimRepository.findAll(identifiers);
+        return new Claims() {
+            @Override
+            public IdentifierClaim find(String identifier) {
+                return known.get(identifier);
+            }
+
+            @Override
+            public void claim(IdentifierClaim claim) {
+                known.put(claim.getIdentifier(), claim);
+                claimRepository.claim(claim);
+            }
+        };
     }
 
-    private void store(Hit hit, PropertySettings property) {
-        String isolatedId = Isolation.isolatedClientId(hit.getPropertyId(), hit.getAuthoritativeClientId());
-        String fingerprint = Isolation.fingerprint(hit);
-        if (protoSessions.containsFingerprint(isolatedId, fingerprint)) {
-            LOG.fine(() -> "hit " + hit.getId() + " repeats a hit of its open session (a client retry); not stored");
+    private void store(List<Hit> hits) {
+        if (hits.isEmpty()) {
             return;
         }
-        ProtoSession protoSession = protoSessions.find(isolatedId);
-        if (protoSession == null) {
-            protoSession = new ProtoSession(isolatedId, hit.getPropertyId(),
-                    partitions.index(isolatedId));
-            protoSessions.add(protoSession);
+        List<String> isolatedIds = new ArrayList<>(hits.size());
+        List<String> fingerprints = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            isolatedIds.add(Isolation.isolatedClientId(hit.getPropertyId(), hit.getAuthoritativeClientId()));
+            fingerprints.add(Isolation.fingerprint(hit));
         }
-        protoSession.recordHit(hit.getReceivedAtMillis(), property.sessionTimeout().toMillis());
-        protoSessions.addHit(new ProtoSessionHit(hit.getId(), isolatedId, hit.getReceivedAtMillis(),
-                hit.getArrivalSeq(), fingerprint, HitCodec.encode(hit)));
+        Set<String> clients = new HashSet<>(isolatedIds);
+        Map<String, ProtoSession> open = protoSessions.lockOpen(clients);
+        Map<String, Set<String>> held = protoSessions.fingerprintsOf(clients, new HashSet<>(fingerprints));
+        for (int i = 0; i < hits.size(); i++) {
+            Hit hit = hits.get(i);
+            String isolatedId = isolatedIds.get(i);
+            if (!held.computeIfAbsent(isolatedId, id -> new HashSet<>()).add(fingerprints.get(i))) {
+                LOG.fine(() -> "hit " + hit.getId() + " repeats a hit of its open session (a client retry); not stored");
+                continue;
+            }
+            ProtoSession protoSession = open.get(isolatedId);
+            if (protoSession == null) {
+                protoSession = new ProtoSession(isolatedId, hit.getPropertyId(), partitions.index(isolatedId));
+                protoSessions.add(protoSession);
+                open.put(isolatedId, protoSession);
+            }
+            protoSession.recordHit(hit.getReceivedAtMillis(), properties.byId(hit.getPropertyId())
+                    .sessionTimeout().toMillis());
+            protoSessions.addHit(new ProtoSessionHit(hit.getId(), isolatedId, hit.getReceivedAtMillis(),
+                    hit.getArrivalSeq(), fingerprints.get(i), HitCodec.encode(hit)));
+        }
     }
 }

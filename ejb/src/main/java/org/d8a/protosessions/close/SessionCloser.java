@@ -15,11 +15,14 @@ import org.d8a.metrics.PipelineMetrics;
 import org.d8a.persistence.protosession.IdentifierClaimRepository;
 import org.d8a.persistence.protosession.ProtoSession;
 import org.d8a.persistence.protosession.ProtoSessionRepository;
+import org.d8a.persistence.protosession.ProtoSessionsBusyException;
 
 /**
  * Closes due proto-sessions: in one transaction each closed proto-session is handed, as a session (its hits in receive
- * order, arrival order breaking ties), to the sink of the delivery mode, and removed with its hits and its claims. A consumer appending to
- * one of them at the same time makes the transaction fail on the proto-session's version; the wheel then retries.
+ * order, arrival order breaking ties), to the sink of the delivery mode, and removed with its hits and its claims. The
+ * closing transaction locks the rows of the proto-sessions it closes, as an append locks those it appends to, so the
+ * two never both change one proto-session: whichever comes second waits, then sees the other's result (an appended
+ * proto-session is no longer due; a closed one is gone, and the append starts a new one).
  */
 @Stateless
 public class SessionCloser {
@@ -53,8 +56,16 @@ public class SessionCloser {
      * @return the number of sessions closed
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int close(List<String> isolatedClientIds, long upToBucket) {
-        List<ProtoSession> due = protoSessions.findDue(isolatedClientIds, upToBucket);
+    public int close(List<String> isolatedClientIds, long upToBucket) throws SessionsBusyException {
+        try {
+            return closeLocked(isolatedClientIds, upToBucket);
+        } catch (ProtoSessionsBusyException e) {
+            throw new SessionsBusyException(e);
+        }
+    }
+
+    private int closeLocked(List<String> isolatedClientIds, long upToBucket) {
+        List<ProtoSession> due = protoSessions.lockDue(isolatedClientIds, upToBucket);
         if (due.isEmpty()) {
             return 0;
         }

@@ -1,13 +1,10 @@
 package org.d8a.protosessions.join;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.d8a.hits.Hit;
 import org.d8a.hits.Isolation;
 import org.d8a.persistence.protosession.IdentifierClaim;
-import org.d8a.persistence.protosession.IdentifierClaimRepository;
 import org.d8a.properties.PropertySettings;
 
 /**
@@ -17,14 +14,17 @@ import org.d8a.properties.PropertySettings;
  * Identifiers nobody owned yet are claimed for the client the hit ends up with, so no claim is left with a client that
  * has no proto-session (the reference claims them for the evicted client, where they stay until restart).
  */
-@ApplicationScoped
 public class IdentifierJoiner {
 
     static final String SESSION_STAMP = "session_stamp:";
     static final String USER_ID = "user_id:";
 
-    @Inject
-    IdentifierClaimRepository claims;
+    private final Claims claims;
+
+    /** A joiner over {@code claims}: one per append transaction, which sees the claims it made itself. */
+    public IdentifierJoiner(Claims claims) {
+        this.claims = claims;
+    }
 
     /** The authoritative client id whose proto-session {@code hit} belongs to: its own or an identifier's owner. */
     public String ownerOf(Hit hit, PropertySettings property) {
@@ -46,7 +46,8 @@ public class IdentifierJoiner {
         return owner;
     }
 
-    static List<String> identifiers(Hit hit, PropertySettings property) {
+    /** The identifiers {@code hit} presents under its property's joining rules, in the order they are decided. */
+    public static List<String> identifiers(Hit hit, PropertySettings property) {
         List<String> identifiers = new ArrayList<>(2);
         if (property.join().bySessionStamp()) {
             identifiers.add(SESSION_STAMP + Isolation.sessionStamp(hit));

@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -23,6 +22,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.d8a.persistence.wheel.WheelCursorRepository;
 import org.d8a.protosessions.close.SessionCloser;
+import org.d8a.protosessions.close.SessionsBusyException;
 import org.d8a.queue.DataClock;
 import org.d8a.queue.QueueBacklog;
 import org.d8a.queue.Watermarks;
@@ -141,17 +141,16 @@ public class TimingWheel {
 
     private int closeAll(List<String> due, long closeUpTo) {
         try {
-            closer.close(due, closeUpTo);
-            return due.size();
-        } catch (EJBException batchLostARace) {
-            // A consumer appended to one of them meanwhile: close the others one by one, leave that one open.
+            return closer.close(due, closeUpTo);
+        } catch (SessionsBusyException busy) {
+            // Rows held by an append longer than the lock timeout, or changed under the close: close the others one
+            // by one, leave the busy one for a later tick.
             int closed = 0;
             for (String id : due) {
                 try {
-                    closer.close(List.of(id), closeUpTo);
-                    closed++;
-                } catch (EJBException appendedMeanwhile) {
-                    LOG.fine(() -> "proto-session " + id + " received a hit while closing; retried later");
+                    closed += closer.close(List.of(id), closeUpTo);
+                } catch (SessionsBusyException appendedMeanwhile) {
+                    LOG.fine(() -> "proto-session " + id + " was busy while closing; retried later");
                 }
             }
             return closed;

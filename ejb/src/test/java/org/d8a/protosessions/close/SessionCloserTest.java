@@ -35,7 +35,7 @@ class SessionCloserTest {
                 .addAll(sessions);
         closer.protoSessions = new ProtoSessionRepository() {
             @Override
-            public List<ProtoSession> findDue(List<String> ids, long bucket) {
+            public List<ProtoSession> lockDue(List<String> ids, long bucket) {
                 return open.values().stream()
                         .filter(p -> ids.contains(p.getIsolatedClientId()) && p.getExpiryBucket() <= bucket).toList();
             }
@@ -71,7 +71,7 @@ class SessionCloserTest {
     }
 
     @Test
-    void closingReleasesTheOwnersClaimsAndKeepsTheOthers() {
+    void closingReleasesTheOwnersClaimsAndKeepsTheOthers() throws SessionsBusyException {
         String a = open("A", 1000, "session_stamp:s-a", "user_id:u");
         String c = open("C", 5000, "session_stamp:s-c");
         assertEquals(1, closer.close(List.of(a, c), 1030));
@@ -81,7 +81,7 @@ class SessionCloserTest {
     }
 
     @Test
-    void aProtoSessionThatIsNotDueKeepsItsClaims() {
+    void aProtoSessionThatIsNotDueKeepsItsClaims() throws SessionsBusyException {
         String a = open("A", 1000, "session_stamp:s-a");
         assertEquals(0, closer.close(List.of(a), 1029));
         assertEquals(List.of("session_stamp:s-a"), List.copyOf(claims.all().keySet()));

@@ -24,11 +24,7 @@ class IdentifierJoinerTest {
 
     private final InMemoryClaims repository = new InMemoryClaims();
     private final Map<String, IdentifierClaim> claims = repository.all();
-    private final IdentifierJoiner joiner = new IdentifierJoiner();
-
-    IdentifierJoinerTest() {
-        joiner.claims = repository;
-    }
+    private final IdentifierJoiner joiner = new IdentifierJoiner(repository);
 
     private static PropertySettings property(String id, boolean byStamp, boolean byUserId) {
         return new PropertySettings(id, id, "-", "ga4", Duration.ofMinutes(30), List.of(), 0,

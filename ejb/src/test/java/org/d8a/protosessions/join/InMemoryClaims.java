@@ -10,7 +10,7 @@ import org.d8a.persistence.protosession.IdentifierClaimRepository;
  * Identifier claims in a map, with the repository's rules: a claim is found by identifier and released only by its
  * owner's close. The JPQL behind the real repository runs in the integration tests.
  */
-public final class InMemoryClaims extends IdentifierClaimRepository {
+public final class InMemoryClaims extends IdentifierClaimRepository implements Claims {
 
     private final Map<String, IdentifierClaim> claims = new LinkedHashMap<>();
 

@@ -3,7 +3,10 @@ package org.d8a.persistence.protosession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Identifier claims; every method joins the caller's transaction. */
 @ApplicationScoped
@@ -12,8 +15,16 @@ public class IdentifierClaimRepository {
     @PersistenceContext(unitName = "d8a")
     private EntityManager em;
 
-    public IdentifierClaim find(String identifier) {
-        return em.find(IdentifierClaim.class, identifier);
+    /** The claims of those of {@code identifiers} that are claimed, by identifier. */
+    public Map<String, IdentifierClaim> findAll(Collection<String> identifiers) {
+        Map<String, IdentifierClaim> found = new HashMap<>();
+        for (List<String> chunk : InLists.chunks(identifiers)) {
+            em.createQuery("select c from IdentifierClaim c where c.identifier in :ids", IdentifierClaim.class)
+                    .setParameter("ids", chunk)
+                    .getResultList()
+                    .forEach(claim -> found.put(claim.getIdentifier(), claim));
+        }
+        return found;
     }
 
     public void claim(IdentifierClaim claim) {

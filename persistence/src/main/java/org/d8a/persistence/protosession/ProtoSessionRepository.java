@@ -2,23 +2,28 @@ package org.d8a.persistence.protosession;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Proto-session storage; every method joins the caller's transaction. */
+/**
+ * Proto-session storage; every method joins the caller's transaction. The lookups of an append take every hit of a
+ * consumed batch at once (a few statements per batch rather than several per hit).
+ */
 @ApplicationScoped
 public class ProtoSessionRepository {
 
     @PersistenceContext(unitName = "d8a")
     private EntityManager em;
-
-    public ProtoSession find(String isolatedClientId) {
-        return em.find(ProtoSession.class, isolatedClientId);
-    }
 
     /** How many proto-sessions are open (what the operator's page and {@code d8a_protosessions_open} show). */
     public long countOpen() {
@@ -29,18 +34,57 @@ public class ProtoSessionRepository {
         em.persist(protoSession);
     }
 
-    public boolean containsHit(String hitId) {
-        return em.find(ProtoSessionHit.class, hitId) != null;
+    /** Those of {@code hitIds} already stored (hits of a message redelivered after a crash). */
+    public Set<String> storedHitIds(Collection<String> hitIds) {
+        Set<String> stored = new HashSet<>();
+        for (List<String> chunk : InLists.chunks(hitIds)) {
+            stored.addAll(em.createQuery("select h.hitId from ProtoSessionHit h where h.hitId in :ids", String.class)
+                    .setParameter("ids", chunk)
+                    .getResultList());
+        }
+        return stored;
     }
 
-    /** Whether the proto-session already holds a hit with this fingerprint (a retried request). */
-    public boolean containsFingerprint(String isolatedClientId, String fingerprint) {
-        return !em.createQuery("select h.hitId from ProtoSessionHit h where h.isolatedClientId = :id"
-                        + " and h.fingerprint = :fingerprint", String.class)
-                .setParameter("id", isolatedClientId)
-                .setParameter("fingerprint", fingerprint)
-                .setMaxResults(1)
-                .getResultList().isEmpty();
+    /**
+     * The open proto-sessions among {@code isolatedClientIds}, by id, their rows locked for this transaction: a close
+     * of one of them waits for the append to commit (and then finds it no longer due), an append waits for a close
+     * and then starts a new proto-session. Rows are locked in id order, as the closer locks them.
+     */
+    public Map<String, ProtoSession> lockOpen(Collection<String> isolatedClientIds) {
+        Map<String, ProtoSession> open = new HashMap<>();
+        for (List<String> chunk : InLists.chunks(InLists.sorted(isolatedClientIds))) {
+            em.createQuery("select p from ProtoSession p where p.isolatedClientId in :ids"
+                            + " order by p.isolatedClientId", ProtoSession.class)
+                    .setParameter("ids", chunk)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList()
+                    .forEach(p -> open.put(p.getIsolatedClientId(), p));
+        }
+        return open;
+    }
+
+    /**
+     * Which of {@code fingerprints} the hits of the given proto-sessions already have, by proto-session: a hit whose
+     * fingerprint its proto-session holds is a client's retry.
+     */
+    public Map<String, Set<String>> fingerprintsOf(Collection<String> isolatedClientIds,
+            Collection<String> fingerprints) {
+        Map<String, Set<String>> held = new HashMap<>();
+        if (fingerprints.isEmpty()) {
+            return held;
+        }
+        for (List<String> ids : InLists.chunks(isolatedClientIds)) {
+            for (List<String> prints : InLists.chunks(fingerprints)) {
+                em.createQuery("select h.isolatedClientId, h.fingerprint from ProtoSessionHit h"
+                                + " where h.isolatedClientId in :ids and h.fingerprint in :prints", Object[].class)
+                        .setParameter("ids", ids)
+                        .setParameter("prints", prints)
+                        .getResultStream()
+                        .forEach(row -> held.computeIfAbsent((String) row[0], id -> new HashSet<>())
+                                .add((String) row[1]));
+            }
+        }
+        return held;
     }
 
     public void addHit(ProtoSessionHit hit) {
@@ -70,12 +114,26 @@ public class ProtoSessionRepository {
                 .getResultList();
     }
 
-    /** Those of {@code isolatedClientIds} whose proto-session is still due at {@code bucket}. */
-    public List<ProtoSession> findDue(List<String> isolatedClientIds, long bucket) {
+    /**
+     * Those of {@code isolatedClientIds} whose proto-session is still due at {@code bucket}, their rows locked for the
+     * closing transaction (in id order, as an append locks them), so no hit is appended to them meanwhile.
+     *
+     * @throws ProtoSessionsBusyException when an append held one of the rows for longer than the lock timeout
+     */
+    public List<ProtoSession> lockDue(List<String> isolatedClientIds, long bucket) {
+        try {
+            return lockDueRows(isolatedClientIds, bucket);
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            throw new ProtoSessionsBusyException(e);
+        }
+    }
+
+    private List<ProtoSession> lockDueRows(List<String> isolatedClientIds, long bucket) {
         return em.createQuery("select p from ProtoSession p where p.isolatedClientId in :ids"
-                        + " and p.expiryBucket <= :bucket", ProtoSession.class)
+                        + " and p.expiryBucket <= :bucket order by p.isolatedClientId", ProtoSession.class)
                 .setParameter("ids", isolatedClientIds)
                 .setParameter("bucket", bucket)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
 
@@ -94,13 +152,15 @@ public class ProtoSessionRepository {
     }
 
     /**
-     * Removes closed proto-sessions and their hits. The version check on each proto-session row makes the transaction
-     * fail when a consumer appended to one of them after it was read, so a hit is never deleted unseen.
+     * Removes closed proto-sessions and their hits, and writes the removal now, inside the caller's code: the version
+     * check on each proto-session row still guards a hit appended after it was read (the row lock should make that
+     * impossible), and the caller sees that failure as an exception of its own rather than at commit.
      */
     public void removeAll(List<ProtoSession> closed) {
         em.createQuery("delete from ProtoSessionHit h where h.isolatedClientId in :ids")
                 .setParameter("ids", closed.stream().map(ProtoSession::getIsolatedClientId).toList())
                 .executeUpdate();
         closed.forEach(em::remove);
+        em.flush();
     }
 }
