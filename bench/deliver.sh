@@ -6,7 +6,7 @@
 set -euo pipefail
 warehouse=$1; seconds=$2; chunk=$3
 here=$(cd "$(dirname "$0")" && pwd)
-admin="${D8A_ADMIN_USER:-d8a-admin}:${D8A_ADMIN_PASSWORD:?set D8A_ADMIN_PASSWORD to the admin user's password}"
+admin="${D8A_ADMIN_USER:-d8a-admin}:${D8A_ADMIN_PASSWORD:?set D8A_ADMIN_PASSWORD to the password of the admin user}"
 depth() { curl -s -u "$admin" localhost:8080/spool | sed 's/.*"depth":\([0-9]*\).*/\1/'; }
 rows() { "$here/warehouse-rows.sh" "$warehouse"; }
 

@@ -1,10 +1,15 @@
 -- wrk script: GA4 page_view hits from CLIENTS distinct clients per wrk thread (default 1000), each request a new page.
+-- Each client sends EVENTS hits in a row (default 1), then the next client does; after the last client the first comes
+-- back. With RATE (requests/s for each wrk thread) the requests are spaced to that rate instead of sent as fast as
+-- the connections allow (the latency wrk reports is then from each request's sending, not from its planned time).
 -- With BROWSERS=1 each client is a real browser (one of the user agents below, with Chrome's client hints) at an
 -- address of its own sent in X-Forwarded-For (the server must trust 127.0.0.1 as a proxy), for enrichment benchmarks.
 -- Usage: wrk -t2 -c64 -d30s -s bench/ga4-hits.lua http://localhost:8080
 local clients = tonumber(os.getenv("CLIENTS") or "1000")
 local run = os.getenv("RUN") or tostring(os.time())
 local browsers = os.getenv("BROWSERS") == "1"
+local events = tonumber(os.getenv("EVENTS") or "1")
+local rate = tonumber(os.getenv("RATE") or "0")
 local counter = 0
 -- Each wrk thread runs its own copy of this script: a thread number in every client id keeps the threads' requests
 -- distinct, or with -t2 half of the hits would repeat the other thread's exactly (and be dropped as retries).
@@ -40,9 +45,31 @@ local function browser_headers(client)
   return headers
 end
 
+-- A wall clock in milliseconds (Lua's own os.time counts seconds, os.clock CPU time).
+local ffi = require("ffi")
+ffi.cdef[[
+  typedef struct { long tv_sec; long tv_usec; } d8a_timeval;
+  int gettimeofday(d8a_timeval *tv, void *tz);
+]]
+local now_tv = ffi.new("d8a_timeval")
+local function now_ms()
+  ffi.C.gettimeofday(now_tv, nil)
+  return tonumber(now_tv.tv_sec) * 1000 + tonumber(now_tv.tv_usec) / 1000
+end
+
+-- Each request takes the thread's next slot of 1000 / RATE ms, so the thread's connections together keep the rate.
+local next_slot = nil
+if rate > 0 then
+  delay = function()
+    local now = now_ms()
+    next_slot = math.max(next_slot or now, now - 1000) + 1000 / rate
+    return math.max(0, next_slot - now)
+  end
+end
+
 request = function()
   counter = counter + 1
-  local client = (counter % clients) * 64 + (thread_id or 0)
+  local client = (math.floor((counter - 1) / events) % clients) * 64 + (thread_id or 0)
   local path = "/g/collect?v=2&tid=G-BENCH&en=page_view&cid=wrk-" .. run .. "-" .. client
       .. "&dl=https%3A%2F%2Fexample.com%2Fp" .. counter .. "&dt=Bench"
   if browsers then

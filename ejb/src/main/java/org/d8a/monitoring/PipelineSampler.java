@@ -89,7 +89,8 @@ public class PipelineSampler {
         gauge(registry, "d8a.spool.quarantined", PipelineSample::quarantined);
         gauge(registry, "d8a.spool.failing", PipelineSample::failing);
         gauge(registry, "d8a.watermark.lag.seconds", PipelineSample::watermarkLagSeconds);
-        keep(take());
+        // The first sample waits for the timer: during the server's boot the messaging subsystem is not yet in the
+        // management model, and the controller logs the failed read of the queue as an ERROR.
         timers.createIntervalTimer(INTERVAL_MILLIS, INTERVAL_MILLIS, new TimerConfig("pipeline sample", false));
     }
 
