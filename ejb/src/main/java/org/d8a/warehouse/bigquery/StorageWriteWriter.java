@@ -11,6 +11,7 @@ import com.google.cloud.bigquery.storage.v1.CreateWriteStreamRequest;
 import com.google.cloud.bigquery.storage.v1.Exceptions;
 import com.google.cloud.bigquery.storage.v1.JsonStreamWriter;
 import com.google.cloud.bigquery.storage.v1.TableName;
+import com.google.cloud.bigquery.storage.v1.TableSchema;
 import com.google.cloud.bigquery.storage.v1.WriteStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class StorageWriteWriter implements RowWriter {
                     .setWriteStream(WriteStream.newBuilder().setType(streamType == StreamType.PENDING
                             ? WriteStream.Type.PENDING : WriteStream.Type.COMMITTED))
                     .build());
-            append(stream, objects);
+            append(stream, StorageSchema.of(schema), objects);
             client.finalizeWriteStream(stream.getName());
             if (streamType == StreamType.PENDING) {
                 commit(parent, stream);
@@ -76,9 +77,9 @@ final class StorageWriteWriter implements RowWriter {
         }
     }
 
-    private void append(WriteStream stream, List<JSONObject> objects) throws WarehouseException {
-        try (JsonStreamWriter writer = JsonStreamWriter.newBuilder(stream.getName(), stream.getTableSchema(),
-                client).build()) {
+    private void append(WriteStream stream, TableSchema schema, List<JSONObject> objects)
+            throws WarehouseException {
+        try (JsonStreamWriter writer = JsonStreamWriter.newBuilder(stream.getName(), schema, client).build()) {
             List<ApiFuture<AppendRowsResponse>> pending = new ArrayList<>();
             for (int offset = 0; offset < objects.size(); offset += ROWS_PER_APPEND) {
                 JSONArray batch = new JSONArray(objects.subList(offset,
@@ -91,11 +92,10 @@ final class StorageWriteWriter implements RowWriter {
                     throw new WarehouseException("error streaming rows: " + result.getError().getMessage());
                 }
             }
+        } catch (Exceptions.AppendSerializationError e) {
+            throw new WarehouseException("rows rejected: " + e.getRowIndexToErrorMessage().entrySet().stream()
+                    .map(row -> "row " + row.getKey() + ": " + row.getValue()).collect(Collectors.joining("; ")), e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exceptions.AppendSerializationError rows) {
-                throw new WarehouseException("rows rejected: " + rows.getRowIndexToErrorMessage().values().stream()
-                        .collect(Collectors.joining("; ")), e);
-            }
             throw new WarehouseException("error streaming rows: " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
             throw new WarehouseException("error streaming rows: no answer after " + timeout, e);
