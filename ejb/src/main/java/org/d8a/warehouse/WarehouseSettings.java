@@ -22,7 +22,7 @@ public class WarehouseSettings {
         this.config = config;
     }
 
-    /** {@code warehouse.driver}: {@code files} (default here), {@code clickhouse}, {@code console}, {@code noop}. */
+    /** {@code warehouse.driver}: {@code files} (default here), {@code clickhouse}, {@code bigquery}, {@code console}, {@code noop}. */
     public String driver() {
         return config.string("warehouse.driver", "files");
     }

@@ -10,6 +10,8 @@ import org.d8a.properties.PropertyRegistry;
 import org.d8a.properties.PropertySettings;
 import org.d8a.warehouse.WarehouseDriver;
 import org.d8a.warehouse.WarehouseSettings;
+import org.d8a.warehouse.bigquery.BigQueryClients;
+import org.d8a.warehouse.bigquery.BigQuerySettings;
 import org.d8a.warehouse.clickhouse.ClickHouseDataSources;
 import org.d8a.warehouse.clickhouse.ClickHouseSettings;
 import org.d8a.warehouse.console.ConsoleDriver;
@@ -28,6 +30,9 @@ public class Warehouses {
 
     @Inject
     ClickHouseSettings clickhouse;
+
+    @Inject
+    BigQuerySettings bigquery;
 
     @Inject
     FilesWarehouseDriver files;
@@ -59,10 +64,11 @@ public class Warehouses {
                 yield files;
             }
             case "clickhouse" -> created = ClickHouseDataSources.driver(clickhouse);
+            case "bigquery" -> created = BigQueryClients.driver(bigquery);
             case "console" -> new ConsoleDriver();
             case "noop" -> new NoopDriver();
             default -> throw new IllegalStateException("warehouse.driver " + driver
-                    + " is not supported; use files, clickhouse, console or noop");
+                    + " is not supported; use files, clickhouse, bigquery, console or noop");
         };
     }
 

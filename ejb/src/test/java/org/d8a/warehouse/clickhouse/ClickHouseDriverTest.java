@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +164,7 @@ class ClickHouseDriverTest {
     void allNullOptionalValuesAreWrittenAsZeroValues() throws Exception {
         String table = table();
         driver.createTable(table, TestSchema.schema());
-        Map<String, Object> row = requiredValues("r1");
+        Map<String, Object> row = TestSchema.requiredValues("r1");
         for (String optional : List.of("timestamp", "tags", "metrics", "properties", "created_date")) {
             row.put(optional, null);
         }
@@ -179,7 +177,7 @@ class ClickHouseDriverTest {
     void nestedMapsWithMissingKeysGetZeroValues() throws Exception {
         String table = table();
         driver.createTable(table, TestSchema.schema());
-        Map<String, Object> row = fullRow("r1");
+        Map<String, Object> row = TestSchema.fullRow("r1");
         row.put("properties", List.of(Map.of("key", "only_key"), Map.of("value", "only_value"), new HashMap<>()));
         driver.write(table, TestSchema.schema(), List.of(row));
         assertEquals(List.of("[('only_key',''),('','only_value'),('','')]"),
@@ -190,13 +188,13 @@ class ClickHouseDriverTest {
     void aMissingKeyOfARequiredColumnFailsAndOfAnOptionalOneIsANull() throws Exception {
         String table = table();
         driver.createTable(table, TestSchema.schema());
-        Map<String, Object> noScore = fullRow("r1");
+        Map<String, Object> noScore = TestSchema.fullRow("r1");
         noScore.remove("score");
         WarehouseException e = assertThrows(WarehouseException.class,
                 () -> driver.write(table, TestSchema.schema(), List.of(noScore)));
         assertEquals("missing value for column score", e.getMessage());
 
-        Map<String, Object> noDate = fullRow("r2");
+        Map<String, Object> noDate = TestSchema.fullRow("r2");
         noDate.remove("created_date");
         driver.write(table, TestSchema.schema(), List.of(noDate));
         assertEquals(List.of("r2\t1970-01-01"), select("SELECT id, created_date FROM testdb." + table));
@@ -214,20 +212,20 @@ class ClickHouseDriverTest {
     void valuesOfTheWrongTypeFailAndWriteNothing() throws Exception {
         String table = table();
         driver.createTable(table, TestSchema.schema());
-        Map<String, Object> score = fullRow("r1");
+        Map<String, Object> score = TestSchema.fullRow("r1");
         score.put("score", "not_a_number");
         WarehouseException e = assertThrows(WarehouseException.class,
-                () -> driver.write(table, TestSchema.schema(), List.of(fullRow("ok"), score)));
+                () -> driver.write(table, TestSchema.schema(), List.of(TestSchema.fullRow("ok"), score)));
         assertEquals("error formatting value for column score: expected float64-compatible type, got String",
                 e.getMessage());
 
-        Map<String, Object> eventType = fullRow("r2");
+        Map<String, Object> eventType = TestSchema.fullRow("r2");
         eventType.put("event_type", 42);
         e = assertThrows(WarehouseException.class,
                 () -> driver.write(table, TestSchema.schema(), List.of(eventType)));
         assertEquals("error formatting value for column event_type: expected string, got Integer", e.getMessage());
 
-        Map<String, Object> id = fullRow("r3");
+        Map<String, Object> id = TestSchema.fullRow("r3");
         id.put("id", null);
         e = assertThrows(WarehouseException.class, () -> driver.write(table, TestSchema.schema(), List.of(id)));
         assertEquals("error formatting value for column id: null value for non-nullable column", e.getMessage());
@@ -267,7 +265,7 @@ class ClickHouseDriverTest {
     @Test
     void writingToAMissingTableFailsWithTableNotFound() {
         assertThrows(TableNotFoundException.class, () -> driver.write("no_such_table_abc", TestSchema.schema(),
-                List.of(fullRow("x"))));
+                List.of(TestSchema.fullRow("x"))));
     }
 
     @Test
@@ -283,30 +281,6 @@ class ClickHouseDriverTest {
                 assertTrue(line.contains("flatten_nested = 0, max_execution_time = 60"), line);
             }
         }
-    }
-
-    static Map<String, Object> requiredValues(String id) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", id);
-        row.put("user_id", 7L);
-        row.put("event_type", "page_view");
-        row.put("session_id", "s1");
-        row.put("is_active", true);
-        row.put("score", 1.5);
-        row.put("count", 3L);
-        row.put("items", 2);
-        row.put("rating", 4.5f);
-        return row;
-    }
-
-    static Map<String, Object> fullRow(String id) {
-        Map<String, Object> row = requiredValues(id);
-        row.put("timestamp", Instant.parse("2025-06-15T12:00:00Z"));
-        row.put("tags", List.of("a", "b"));
-        row.put("metrics", List.of(1.0, 2.5));
-        row.put("properties", List.of(Map.of("key", "k", "value", "v")));
-        row.put("created_date", LocalDate.of(2025, 6, 15));
-        return row;
     }
 
     private static List<String> select(String sql) throws Exception {
