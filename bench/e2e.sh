@@ -118,7 +118,8 @@ end' > "$bare_lua"
 
   curl -s -u "$admin" -X POST -H 'Content-Type: application/json' -d '{}' $url/queue/pause > /dev/null
   alone=$(load "$seconds" "$hits" RUN=alone-$RANDOM "${common[@]}")
-  queued=$(overview queueDepth)
+  # every request is one hit (the queue's depth counts messages, which carry one hit or several)
+  queued=$(requests_of "$alone")
   d0=$(now)
   curl -s -u "$admin" -X POST -H 'Content-Type: application/json' -d '{}' $url/queue/resume > /dev/null
   wait_queue_empty
