@@ -32,8 +32,8 @@ class ReferenceConfigurationIT {
         Files.createDirectories(dir);
         // sessions.timeout of the file is far too long for the row to arrive: the system property's 1s must win
         Files.writeString(config, "debug: true\nserver:\n  port: 9090\nstorage:\n  bolt_directory: /nonexistent\n"
-                + "queue:\n  backend: filesystem\nsessions:\n  timeout: 30m\nwarehouse:\n  bigquery:\n"
-                + "    creds_json: not-a-s3cret-to-log\n  files:\n    max_segment_age: 1s\n    filesystem:\n      path: "
+                + "queue:\n  backend: filesystem\n  object_storage:\n    s3:\n      secret_key: not-a-s3cret-to-log\n"
+                + "sessions:\n  timeout: 30m\nwarehouse:\n  files:\n    max_segment_age: 1s\n    filesystem:\n      path: "
                 + warehouseDir + "\n", StandardCharsets.UTF_8);
 
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
@@ -46,7 +46,7 @@ class ReferenceConfigurationIT {
 
             List<String> log = Files.readAllLines(dir.resolve("base/log/server.log"), StandardCharsets.UTF_8);
             assertEquals(List.of("debug", "server.port", "storage.bolt_directory", "queue.backend",
-                    "warehouse.bigquery.creds_json"), log.stream().map(WARNING::matcher).filter(Matcher::find)
+                    "queue.object_storage.s3.secret_key"), log.stream().map(WARNING::matcher).filter(Matcher::find)
                     .map(matcher -> matcher.group(1)).toList(), "one warning per ignored key, in the table's order");
             assertEquals(1, count(log.stream(), "configuration file " + config + ": "));
             assertEquals(0, count(log.stream(), "not-a-s3cret-to-log"), "warnings never carry a value");

@@ -10,8 +10,7 @@ import java.util.stream.StreamSupport;
  * The reference's keys (spec/pipeline.md §7.2, spec/warehouses.md) that are accepted here without effect, each with
  * the reason: keys of the Go process that WildFly does its own way, and keys of features not built yet. A reference
  * user can bring a configuration unchanged: each such key that is set gets one warning at deployment, never an error.
- * A value that selects a feature that does not exist ({@code warehouse.driver: bigquery},
- * {@code warehouse.files.storage: gcs}) is refused by the area that reads it. Warnings name keys, never values.
+ * A value that selects a feature that does not exist ({@code warehouse.files.storage: gcs}) is refused by the area that reads it. Warnings name keys, never values.
  */
 public final class IgnoredKeys {
 
@@ -77,11 +76,6 @@ public final class IgnoredKeys {
                 "monitoring.enabled", "monitoring.otel_endpoint", "monitoring.otel_export_interval",
                 "monitoring.otel_insecure");
         noMeaning(reasons, "no usage pings are sent", "telemetry.url");
-        notBuilt(reasons, "the BigQuery warehouse (warehouse.driver bigquery is refused)",
-                "warehouse.bigquery.project_id", "warehouse.bigquery.dataset_name", "warehouse.bigquery.creds_json",
-                "warehouse.bigquery.writer_type", "warehouse.bigquery.query_timeout",
-                "warehouse.bigquery.table_creation_timeout", "warehouse.bigquery.partition_field",
-                "warehouse.bigquery.partition_interval", "warehouse.bigquery.partition_expiration_days");
         notBuilt(reasons, "uploading to Google Cloud Storage (warehouse.files.storage gcs is refused)",
                 "warehouse.files.gcs.bucket", "warehouse.files.gcs.creds_json");
         noMeaning(reasons, "warehouse.files.storage chooses the destination; the reference does not read it either",

@@ -32,6 +32,8 @@ import org.d8a.protocol.matomo.custom.ShortcutDefinition;
 import org.d8a.protocol.matomo.custom.ShortcutDefinitions;
 import org.d8a.protosessions.wheel.WheelSettings;
 import org.d8a.warehouse.WarehouseSettings;
+import org.d8a.warehouse.bigquery.BigQuerySettings;
+import org.d8a.warehouse.bigquery.WriterType;
 import org.d8a.warehouse.clickhouse.ClickHouseSettings;
 import org.d8a.warehouse.files.FilesSettings;
 import org.d8a.warehouse.files.upload.S3Settings;
@@ -74,9 +76,9 @@ class ReferenceConfigurationTest {
         assertEquals("queue.backend has no meaning here: hits are queued in the server's Artemis broker (a remote "
                 + "broker is configured in WildFly's messaging subsystem) (docs/configuration.md)",
                 warnings.stream().filter(w -> w.key().equals("queue.backend")).findFirst().orElseThrow().message());
-        assertEquals("warehouse.bigquery.creds_json has no effect yet: the BigQuery warehouse (warehouse.driver "
-                + "bigquery is refused) is not built (docs/configuration.md)",
-                warnings.stream().filter(w -> w.key().equals("warehouse.bigquery.creds_json")).findFirst()
+        assertEquals("dbip.refresh_interval has no effect yet: downloading the geo database (put the .mmdb file in "
+                + "dbip.destination_directory) is not built (docs/configuration.md)",
+                warnings.stream().filter(w -> w.key().equals("dbip.refresh_interval")).findFirst()
                         .orElseThrow().message());
         assertEquals(List.of(), warnings.stream().map(IgnoredKeys.Warning::message)
                 .filter(message -> message.contains("s3cret")).toList());
@@ -91,9 +93,9 @@ class ReferenceConfigurationTest {
     @Test
     void theReferencesEnvironmentVariablesAreWarnedAboutToo() {
         ConfigReader config = new ConfigReader(new SmallRyeConfigBuilder().withSources(new EnvConfigSource(Map.of(
-                "QUEUE_BACKEND", "objectstorage", "WAREHOUSE_BIGQUERY_PROJECT_ID", "shop",
+                "QUEUE_BACKEND", "objectstorage", "DBIP_DOWNLOAD_TIMEOUT", "1m",
                 "MONITORING_ENABLED", "true"), 300)).build());
-        assertEquals(List.of("queue.backend", "monitoring.enabled", "warehouse.bigquery.project_id"),
+        assertEquals(List.of("queue.backend", "dbip.download_timeout", "monitoring.enabled"),
                 IgnoredKeys.warnings(config).stream().map(IgnoredKeys.Warning::key).toList());
     }
 
@@ -171,6 +173,20 @@ class ReferenceConfigurationTest {
         checks.put("warehouse.clickhouse.order_by", () -> assertEquals("session_id,date_utc", clickhouse.orderBy()));
         checks.put("warehouse.clickhouse.partition_by",
                 () -> assertEquals("toYYYYMMDD(date_utc)", clickhouse.partitionBy()));
+        BigQuerySettings bigquery = new BigQuerySettings(config);
+        checks.put("warehouse.bigquery.project_id", () -> assertEquals("shop", bigquery.projectId()));
+        checks.put("warehouse.bigquery.dataset_name", () -> assertEquals("analytics", bigquery.datasetName()));
+        checks.put("warehouse.bigquery.creds_json", () -> assertEquals("bq-s3cret", bigquery.credsJson()));
+        checks.put("warehouse.bigquery.writer_type", () -> assertEquals(WriterType.STREAMING, bigquery.writerType()));
+        checks.put("warehouse.bigquery.query_timeout",
+                () -> assertEquals(Duration.ofMinutes(1), bigquery.queryTimeout()));
+        checks.put("warehouse.bigquery.table_creation_timeout",
+                () -> assertEquals(Duration.ofSeconds(20), bigquery.tableCreationTimeout()));
+        checks.put("warehouse.bigquery.partition_field",
+                () -> assertEquals("timestamp_utc", bigquery.partitionField()));
+        checks.put("warehouse.bigquery.partition_interval", () -> assertEquals("MONTH", bigquery.partitionInterval()));
+        checks.put("warehouse.bigquery.partition_expiration_days",
+                () -> assertEquals(30, bigquery.partitionExpirationDays()));
         checks.put("warehouse.files.format", () -> assertEquals("parquet", files.format().extension()));
         checks.put("warehouse.files.storage", () -> assertEquals("s3", files.storage()));
         checks.put("warehouse.files.filesystem.path",
