@@ -3,13 +3,15 @@ package org.d8a.delivery;
 import jakarta.ejb.EJBException;
 import java.util.List;
 import org.d8a.columns.RetryableColumnException;
+import org.d8a.warehouse.RejectedRowsException;
 import org.d8a.warehouse.WarehouseException;
 
 /**
  * Delivers one chunk of spooled sessions and decides what a failure means. A refusal of the warehouse or a column
- * that failed temporarily concerns the whole chunk: every session of it waits for its next attempt. Any other error
- * comes from the sessions themselves (a payload that cannot be decoded, a bug in a column), so the chunk is halved
- * until the sessions that cause it are alone: those record the failure (and are quarantined in the end), the others
+ * that failed temporarily concerns the whole chunk: every session of it waits for its next attempt. Rows the
+ * warehouse rejected for their values ({@link RejectedRowsException}) and any other error come from the sessions
+ * themselves (a value the warehouse cannot store, a payload that cannot be decoded, a bug in a column), so the chunk
+ * is halved until the sessions that cause it are alone: those record the failure (and are quarantined in the end), the others
  * are delivered. Without this one bad session would fail its chunk, and so every job, forever.
  */
 public final class ChunkDelivery {
@@ -42,6 +44,12 @@ public final class ChunkDelivery {
         try {
             attempt.deliver(ids);
             return 0;
+        } catch (RejectedRowsException e) {
+            if (ids.size() == 1) {
+                failures.record(ids, e.getMessage());
+                return 1;
+            }
+            return halves(ids);
         } catch (WarehouseException | RetryableColumnException e) {
             failures.record(ids, e.getMessage());
             return ids.size();
@@ -50,9 +58,13 @@ public final class ChunkDelivery {
                 failures.record(ids, describe(e));
                 return 1;
             }
-            int half = ids.size() / 2;
-            return deliver(ids.subList(0, half)) + deliver(ids.subList(half, ids.size()));
+            return halves(ids);
         }
+    }
+
+    private int halves(List<Long> ids) {
+        int half = ids.size() / 2;
+        return deliver(ids.subList(0, half)) + deliver(ids.subList(half, ids.size()));
     }
 
     /** The innermost cause: an EJB wraps what the session's code threw. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
+import org.d8a.warehouse.RejectedRowsException;
 import org.d8a.warehouse.WarehouseException;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,25 @@ class ChunkDeliveryTest {
         assertEquals(Map.of(List.of(7L), "IllegalStateException: payload of session 7 cannot be decoded"), failures);
         // 1-10 fails; 1-5 is delivered; 6-10 fails; 6-7 fails; 6 is delivered; 7 fails alone; 8-10 is delivered
         assertEquals(7, attempts);
+    }
+
+    @Test
+    void rowsTheWarehouseRejectsIsolateTheirSessionWithTheWarehousesMessage() {
+        ChunkDelivery chunk = new ChunkDelivery(ids -> {
+            attempts++;
+            if (ids.contains(3L)) {
+                throw new RejectedRowsException("column params, value NaN: float value NaN cannot be written as JSON");
+            }
+            delivered.addAll(ids);
+        }, (ids, error) -> failures.put(List.copyOf(ids), error));
+
+        assertEquals(1, chunk.deliver(ids(1, 4)));
+
+        assertEquals(List.of(1L, 2L, 4L), delivered.stream().sorted().toList());
+        assertEquals(Map.of(List.of(3L), "column params, value NaN: float value NaN cannot be written as JSON"),
+                failures);
+        // 1-4 fails; 1-2 is delivered; 3-4 fails; 3 fails alone; 4 is delivered
+        assertEquals(5, attempts);
     }
 
     @Test

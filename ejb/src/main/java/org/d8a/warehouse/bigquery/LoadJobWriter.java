@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.d8a.warehouse.RejectedRowsException;
 import org.d8a.warehouse.WarehouseException;
 
 /**
@@ -29,6 +30,8 @@ final class LoadJobWriter implements RowWriter {
 
     /** More failed jobs than that for one chunk is a chunk that cannot load; the spool quarantines it. */
     private static final int MAX_ATTEMPTS = 50;
+
+    private static final String INVALID = "invalid";
 
     private final BigQuery bigquery;
     private final Duration timeout;
@@ -44,7 +47,7 @@ final class LoadJobWriter implements RowWriter {
         try {
             chunk = NdjsonChunk.of(table.getDataset() + "." + table.getTable(), schema, rows);
         } catch (IllegalArgumentException e) {
-            throw new WarehouseException(e.getMessage(), e);
+            throw new RejectedRowsException(e.getMessage(), e);
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             JobId id = JobId.of(chunk.jobId(attempt));
@@ -60,7 +63,11 @@ final class LoadJobWriter implements RowWriter {
             if (succeeded(done)) {
                 return;
             }
-            throw new WarehouseException("load job failed: " + describe(done));
+            String failure = "load job failed: " + describe(done);
+            // "invalid" is BigQuery's reason for data it refused; the others (backendError, quotaExceeded, ...)
+            // concern the job, and the whole chunk waits for its next attempt.
+            throw INVALID.equals(done.getStatus().getError().getReason()) ? new RejectedRowsException(failure)
+                    : new WarehouseException(failure);
         }
         throw new WarehouseException("load job failed: " + MAX_ATTEMPTS + " jobs of this chunk failed");
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.d8a.warehouse.RejectedRowsException;
 import org.d8a.warehouse.WarehouseException;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -57,7 +58,7 @@ final class StorageWriteWriter implements RowWriter {
                 objects.add(new JSONObject(BigQueryValues.row(schema, row).toString()));
             }
         } catch (IllegalArgumentException e) {
-            throw new WarehouseException(e.getMessage(), e);
+            throw new RejectedRowsException(e.getMessage(), e);
         }
         TableName parent = TableName.of(project, table.getDataset(), table.getTable());
         try {
@@ -93,9 +94,11 @@ final class StorageWriteWriter implements RowWriter {
                 }
             }
         } catch (Exceptions.AppendSerializationError e) {
-            throw new WarehouseException("rows rejected: " + e.getRowIndexToErrorMessage().entrySet().stream()
-                    .map(row -> "row " + row.getKey() + ": " + row.getValue()).collect(Collectors.joining("; ")), e);
+            throw rejected(e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exceptions.AppendSerializationError refused) {
+                throw rejected(refused);
+            }
             throw new WarehouseException("error streaming rows: " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
             throw new WarehouseException("error streaming rows: no answer after " + timeout, e);
@@ -124,5 +127,11 @@ final class StorageWriteWriter implements RowWriter {
     @Override
     public void close() {
         client.close();
+    }
+
+    /** BigQuery refused rows of the append for their values: the rows' sessions are at fault. */
+    private static RejectedRowsException rejected(Exceptions.AppendSerializationError e) {
+        return new RejectedRowsException("rows rejected: " + e.getRowIndexToErrorMessage().entrySet().stream()
+                .map(row -> "row " + row.getKey() + ": " + row.getValue()).collect(Collectors.joining("; ")), e);
     }
 }

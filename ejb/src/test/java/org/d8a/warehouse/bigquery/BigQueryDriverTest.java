@@ -20,6 +20,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.d8a.columns.ColumnFields;
 import org.d8a.warehouse.ColumnAlreadyExistsException;
+import org.d8a.warehouse.RejectedRowsException;
 import org.d8a.warehouse.TableAlreadyExistsException;
 import org.d8a.warehouse.TableNotFoundException;
 import org.d8a.warehouse.TypeIncompatibleException;
@@ -221,13 +222,13 @@ class BigQueryDriverTest {
         driver.createTable(table, TestSchema.schema());
         Map<String, Object> bad = TestSchema.fullRow("r2");
         bad.put("score", "not_a_number");
-        WarehouseException e = assertThrows(WarehouseException.class,
+        WarehouseException e = assertThrows(RejectedRowsException.class,
                 () -> driver.write(table, TestSchema.schema(), List.of(TestSchema.fullRow("r1"), bad)));
         assertEquals("column score, value \"not_a_number\": expected float64-compatible type, got String",
                 e.getMessage());
         Map<String, Object> overflow = TestSchema.fullRow("r3");
         overflow.put("items", 17179869184L);
-        e = assertThrows(WarehouseException.class,
+        e = assertThrows(RejectedRowsException.class,
                 () -> driver.write(table, TestSchema.schema(), List.of(overflow)));
         assertEquals("column items, value 17179869184: int64 value 17179869184 overflows int32 range", e.getMessage());
         assertEquals(0, emulator.query("SELECT id FROM d8a." + table).size());
@@ -244,7 +245,7 @@ class BigQueryDriverTest {
         text.put("count", "three");
         Map<String, Object> fine = TestSchema.fullRow("r1");
         fine.put("count", "3");
-        WarehouseException e = assertThrows(WarehouseException.class,
+        WarehouseException e = assertThrows(RejectedRowsException.class,
                 () -> driver.write(table, new Schema(fields), List.of(fine, text)));
         assertTrue(e.getMessage().startsWith("load job failed: "), e.getMessage());
         // BigQuery's row error names the field too ("... for field count"); the emulator's names the value only.

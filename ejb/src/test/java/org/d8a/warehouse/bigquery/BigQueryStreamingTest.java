@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.d8a.warehouse.RejectedRowsException;
 import org.d8a.warehouse.WarehouseException;
 import org.d8a.warehouse.clickhouse.TestSchema;
 import org.junit.jupiter.api.AfterAll;
@@ -101,7 +102,7 @@ class BigQueryStreamingTest {
         pending.createTable(table, TestSchema.schema());
         Map<String, Object> bad = TestSchema.fullRow("r2");
         bad.put("user_id", "seven");
-        WarehouseException e = assertThrows(WarehouseException.class,
+        WarehouseException e = assertThrows(RejectedRowsException.class,
                 () -> pending.write(table, TestSchema.schema(), List.of(TestSchema.fullRow("r1"), bad)));
         assertEquals("column user_id, value \"seven\": expected int64-compatible type, got String", e.getMessage());
         assertEquals(0, emulator.query("SELECT id FROM d8a." + table).size());
