@@ -33,6 +33,10 @@ import java.util.logging.Logger;
 import org.d8a.delivery.DeliverySettings;
 import org.d8a.persistence.spool.SpoolRepository;
 import org.d8a.rawlog.RawLogSettings;
+import org.d8a.warehouse.WarehouseSettings;
+import org.d8a.warehouse.bigquery.BigQuerySettings;
+import org.d8a.warehouse.bigquery.LoadJobQuota;
+import org.d8a.warehouse.bigquery.WriterType;
 
 /**
  * Starts the Jakarta Batch jobs: {@code deliver} every {@code delivery.interval} while sessions are due (one
@@ -65,6 +69,12 @@ public class DeliveryJobs {
     @Inject
     SpoolRepository spool;
 
+    @Inject
+    WarehouseSettings warehouse;
+
+    @Inject
+    BigQuerySettings bigquery;
+
     private long lastDelivery = -1;
 
     @PostConstruct
@@ -73,6 +83,9 @@ public class DeliveryJobs {
         timers.createSingleActionTimer(1, new TimerConfig(MIGRATE, false));
         long interval = delivery.interval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig(DELIVER, false));
+        if ("bigquery".equals(warehouse.driver()) && bigquery.writerType() == WriterType.LOADJOB) {
+            LoadJobQuota.warning(delivery.interval()).ifPresent(LOG::warning);
+        }
     }
 
     @Timeout

@@ -5,6 +5,7 @@ import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.auth.Credentials;
 import com.google.cloud.NoCredentials;
+import com.google.cloud.ServiceOptions;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
 import com.google.cloud.bigquery.storage.v1.BigQueryWriteClient;
@@ -35,8 +36,12 @@ public final class BigQueryClients {
                 settings.partitionInterval(), settings.partitionExpirationDays());
         Credentials credentials = settings.emulator() ? NoCredentials.getInstance()
                 : GoogleCredentialsSource.load("warehouse.bigquery.creds_json", settings.credsJson(), SCOPES);
+        // The client retries a call that failed to connect for 50 s by default: the query timeout bounds every call,
+        // so that a warehouse that is down fails the delivery in time and the sessions wait for the next one.
         BigQueryOptions.Builder options = BigQueryOptions.newBuilder().setProjectId(project)
-                .setCredentials(credentials);
+                .setCredentials(credentials)
+                .setRetrySettings(ServiceOptions.getDefaultRetrySettings().toBuilder()
+                        .setTotalTimeoutDuration(settings.queryTimeout()).build());
         if (!settings.endpoint().isEmpty()) {
             options.setHost(settings.endpoint());
         }
