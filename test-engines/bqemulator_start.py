@@ -19,15 +19,28 @@ path, which gets both right):
   only there; the emulator re-resolves every request's (empty) stream name and answers NOT_FOUND from the second
   append on. Here an empty name keeps the connection's stream.
 
+Two fixes of its REST path, where it departs from BigQuery:
+
+* a load job started by an upload (how the Java client loads NDJSON) gets a random job id, not the `jobReference`
+  the client sent, so a client cannot find its own job again by id (d8a's exactly-once loads do); here the client's id
+  is used when it sends one;
+* `tables.patch` and `tables.update` change the table's schema in the catalog only, so rows of a column added that
+  way cannot be stored and tabledata.list answers rows shorter than the schema; here the new top-level columns are
+  added to the DuckDB table as well, before the answer is sent.
+
 Everything else runs unchanged.
 """
+import contextvars
+import re
 import sys
 
 from bqemulator import server
-from bqemulator.api.routes import tabledata
+from bqemulator.api.routes import tabledata, tables, upload
 from bqemulator.cli import main
 from bqemulator.grpc_api import write_servicer
 from bqemulator.storage import engine
+from bqemulator.storage.sql_identifiers import quoted_table_ref
+from bqemulator.storage.type_map import bq_schema_to_duckdb_columns
 
 _load_spatial = engine.DuckDBEngine._load_spatial
 
@@ -72,11 +85,76 @@ def _ensure_stream_bound_on_connection(self, stream_name, bound_ctx, context):
 
 write_servicer.BigQueryWriteHandler._ensure_stream_bound = _ensure_stream_bound_on_connection
 
+_CLIENT_JOB_ID = "_d8aClientJobId"
+_client_job_id = contextvars.ContextVar("client_job_id", default=None)
+_load_configuration = upload._load_configuration_from_envelope
+_new_job_id = upload._new_job_id
+_run_load = upload._run_load
+
+
+def _configuration_keeping_job_id(envelope):
+    configuration = dict(_load_configuration(envelope))
+    job_id = (envelope.get("jobReference") or {}).get("jobId")
+    if job_id:
+        configuration[_CLIENT_JOB_ID] = job_id
+    return configuration
+
+
+def _client_or_new_job_id():
+    return _client_job_id.get() or _new_job_id()
+
+
+async def _run_load_with_client_job_id(*, project_id, configuration, media_path, ctx):
+    configuration = dict(configuration)
+    _client_job_id.set(configuration.pop(_CLIENT_JOB_ID, None))
+    return await _run_load(project_id=project_id, configuration=configuration, media_path=media_path, ctx=ctx)
+
+
+upload._load_configuration_from_envelope = _configuration_keeping_job_id
+upload._new_job_id = _client_or_new_job_id
+upload._run_load = _run_load_with_client_job_id
+
+_TABLE_PATH = re.compile(r"/projects/([^/]+)/datasets/([^/]+)/tables/([^/]+)$")
+
+
+class _AddedColumnsStored:
+    def __init__(self, app, context):
+        self.app = app
+        self.context = context
+
+    async def __call__(self, scope, receive, send):
+        match = _TABLE_PATH.search(scope.get("path", "")) if scope["type"] == "http" else None
+        if match is None or scope["method"] not in ("PATCH", "PUT"):
+            await self.app(scope, receive, send)
+            return
+        project, dataset, table = match.groups()
+        existing = self.context.catalog.get_table(project, dataset, table)
+        answer = []
+
+        async def hold(message):
+            answer.append(message)
+
+        await self.app(scope, receive, hold)
+        if existing is not None and answer and answer[0].get("status") == 200:
+            before = {field.name for field in existing.schema_.fields}
+            updated = self.context.catalog.get_table(project, dataset, table)
+            added = [tables._field_to_rest(field) for field in updated.schema_.fields if field.name not in before]
+            if added:
+                ref = quoted_table_ref(project, dataset, table)
+                async with self.context.engine.write_lock():
+                    for name, duckdb_type in bq_schema_to_duckdb_columns(added):
+                        self.context.engine.execute(f'ALTER TABLE {ref} ADD COLUMN "{name}" {duckdb_type}')
+        for message in answer:
+            await send(message)
+
+
 _create_app = server.create_app
 
 
 def _create_app_with_method_override(context):
     app = _create_app(context)
+    # the last added runs first: the method is restored before the schema change is looked at
+    app.add_middleware(_AddedColumnsStored, context=context)
     app.add_middleware(_MethodOverride)
     return app
 

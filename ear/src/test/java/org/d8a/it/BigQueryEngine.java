@@ -110,7 +110,8 @@ final class BigQueryEngine implements AutoCloseable {
     /** The server's configuration for this emulator: the driver, the project, the dataset and the endpoints. */
     String warehouseYaml(String dataset) {
         return "warehouse:\n  driver: bigquery\n  bigquery:\n    project_id: " + PROJECT + "\n    dataset_name: "
-                + dataset + "\n    query_timeout: 10s\n    endpoint: " + endpoint() + "\n    storage_endpoint: 127.0.0.1:" + grpcPort + "\n";
+                + dataset + "\n    query_timeout: 10s\n    endpoint: " + endpoint()
+                + "\n    storage_endpoint: 127.0.0.1:" + grpcPort + "\n";
     }
 
     private String endpoint() {

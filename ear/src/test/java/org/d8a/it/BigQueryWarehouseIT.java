@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.FieldList;
 import com.google.cloud.bigquery.FieldValue;
@@ -56,7 +57,9 @@ class BigQueryWarehouseIT {
                     dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
                 server.start();
                 await("analytics.events created").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
-                        .pollInterval(Duration.ofMillis(250)).until(() -> bigquery.table(EVENTS) != null);
+                        .pollInterval(Duration.ofMillis(250))
+                        .ignoreExceptionsMatching(BigQueryWarehouseIT::emulatorBusy)
+                        .until(() -> bigquery.table(EVENTS) != null);
                 StandardTableDefinition table = bigquery.table(EVENTS).getDefinition();
                 FieldList fields = table.getSchema().getFields();
                 assertEquals(LegacySQLTypeName.TIMESTAMP, fields.get("timestamp_utc").getType());
@@ -74,8 +77,8 @@ class BigQueryWarehouseIT {
                 Tracker tracker = new Tracker(server.baseUri());
                 long before = System.currentTimeMillis();
                 assertEquals(204, tracker.get("v=2&tid=G-IT&en=page_view&cid=" + client
-                        + "&dl=https%3A%2F%2Fshop.example.com%2Fpricing%3Fplan%3Dpro&dt=Pricing&ep.plan=pro&epn.seats=3")
-                        .statusCode());
+                        + "&dl=https%3A%2F%2Fshop.example.com%2Fpricing%3Fplan%3Dpro&dt=Pricing&ep.plan=pro"
+                        + "&epn.seats=3").statusCode());
                 long after = System.currentTimeMillis();
                 FieldValueList row = awaitRows(bigquery, server.pipeline(), client, 1).get(0);
                 assertEquals("page_view", row.get("name").getStringValue());
@@ -89,7 +92,7 @@ class BigQueryWarehouseIT {
                         + Instant.ofEpochMilli(after) + "]");
                 assertEquals(LocalDate.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC).toString(),
                         row.get("date_utc").getStringValue());
-                assertEquals(List.of("plan|pro|0.0", "seats||3.0"), params(row));
+                assertEquals(List.of("plan|pro|", "seats||3.0"), params(row), "value_number is NULL for a text param");
                 server.kill();
             }
 
@@ -99,7 +102,9 @@ class BigQueryWarehouseIT {
                     dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
                 server.start();
                 await("the custom column added").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
-                        .pollInterval(Duration.ofMillis(250)).until(() -> lastField(bigquery).equals("params_plan"));
+                        .pollInterval(Duration.ofMillis(250))
+                        .ignoreExceptionsMatching(BigQueryWarehouseIT::emulatorBusy)
+                        .until(() -> lastField(bigquery).equals("params_plan"));
                 Field plan = bigquery.table(EVENTS).getDefinition().getSchema().getFields().get("params_plan");
                 assertEquals(LegacySQLTypeName.STRING, plan.getType());
                 assertEquals(Field.Mode.NULLABLE, plan.getMode(), "BigQuery adds nullable columns only");
@@ -189,7 +194,9 @@ class BigQueryWarehouseIT {
                     dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
                 server.start();
                 await("analytics.events created").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
-                        .pollInterval(Duration.ofMillis(250)).until(() -> bigquery.table(EVENTS) != null);
+                        .pollInterval(Duration.ofMillis(250))
+                        .ignoreExceptionsMatching(BigQueryWarehouseIT::emulatorBusy)
+                        .until(() -> bigquery.table(EVENTS) != null);
                 Tracker tracker = new Tracker(server.baseUri());
                 for (int i = 0; i < sessions; i++) {
                     assertEquals(204, tracker.pageView(run + i, "https://shop.example.com/kill").statusCode());
@@ -199,18 +206,20 @@ class BigQueryWarehouseIT {
                         .until(() -> SpoolEndpoint.depth(server.baseUri()) == sessions);
                 int started = AdminApi.post(server.baseUri(), "/spool/deliver").statusCode();
                 assertTrue(started == 202 || started == 409, "started, or already running: " + started);
-                long loaded = await("the first load jobs").atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO)
-                        .pollInterval(Duration.ofMillis(100)).until(() -> rowsOfRun(bigquery, run).size(),
-                                count -> count >= 5);
+                // The spool tells how far the delivery got (the emulator serves one call at a time: reading the table
+                // now would compete with the load jobs).
+                long depthAtKill = await("the first load jobs").atMost(Duration.ofSeconds(120))
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                        .until(() -> SpoolEndpoint.depth(server.baseUri()), depth -> depth <= sessions - 5);
                 server.kill();
-                assertTrue(loaded < sessions, "the kill must land in the middle of the delivery; " + loaded + " of "
-                        + sessions + " sessions were loaded just before it");
+                assertTrue(depthAtKill > 0, "the kill must land in the middle of the delivery; " + depthAtKill
+                        + " of " + sessions + " sessions were still spooled just before it");
 
                 // No delivery is asked for after the restart (the interval is an hour): the execution the kill cut
                 // off is restarted from its checkpoint when the application is deployed again.
                 server.start();
-                await("every session loaded").atMost(Duration.ofSeconds(240)).pollDelay(Duration.ZERO)
-                        .pollInterval(Duration.ofMillis(500)).until(() -> rowsOfRun(bigquery, run).size() >= sessions);
+                await("every session delivered").atMost(Duration.ofSeconds(240)).pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(500)).until(() -> SpoolEndpoint.depth(server.baseUri()) == 0);
                 server.pipeline().awaitDrained(Duration.ofSeconds(60));
                 List<FieldValueList> rows = rowsOfRun(bigquery, run);
                 WarehouseRows.assertExactlyOnce(rows, sessions, row -> row.get("id").getStringValue());
@@ -223,6 +232,14 @@ class BigQueryWarehouseIT {
     private static List<FieldValueList> rowsOfRun(BigQueryEngine bigquery, String run) {
         return bigquery.rows(EVENTS).stream().filter(row -> row.get("client_id").getStringValue().startsWith(run))
                 .toList();
+    }
+
+    /**
+     * The emulator refuses a call that arrives while it serves another (one DuckDB connection serves them all), and a
+     * read that meets a column being added sees rows and schema of two moments: such a poll is tried again.
+     */
+    private static boolean emulatorBusy(Throwable e) {
+        return e instanceof BigQueryException || e instanceof IllegalArgumentException;
     }
 
     /** The table recreated by hand with one column of another type and the rows it had gone. */
@@ -270,8 +287,10 @@ class BigQueryWarehouseIT {
      * accepted (so that a row written twice is there too): exactly {@code count}, each event once.
      */
     static List<FieldValueList> awaitRows(BigQueryEngine bigquery, Pipeline pipeline, String client, int count) {
+        // the count that matters is read once the server is drained, when nothing competes with the read
         await("at least " + count + " rows of " + client).atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(500)).until(() -> rowsOf(bigquery, client).size() >= count);
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptionsMatching(BigQueryWarehouseIT::emulatorBusy)
+                .until(() -> rowsOf(bigquery, client).size() >= count);
         pipeline.awaitDrained(Duration.ofSeconds(60));
         List<FieldValueList> rows = rowsOf(bigquery, client);
         assertEquals(count, rows.size(), "rows of " + client + ": " + rows);

@@ -11,8 +11,8 @@ import org.d8a.warehouse.WarehouseException;
  * that failed temporarily concerns the whole chunk: every session of it waits for its next attempt. Rows the
  * warehouse rejected for their values ({@link RejectedRowsException}) and any other error come from the sessions
  * themselves (a value the warehouse cannot store, a payload that cannot be decoded, a bug in a column), so the chunk
- * is halved until the sessions that cause it are alone: those record the failure (and are quarantined in the end), the others
- * are delivered. Without this one bad session would fail its chunk, and so every job, forever.
+ * is halved until the sessions that cause it are alone: those record the failure (and are quarantined in the end),
+ * the others are delivered. Without this one bad session would fail its chunk, and so every job, forever.
  */
 public final class ChunkDelivery {
 

@@ -1,12 +1,15 @@
 package org.d8a.protosessions.wheel;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -16,7 +19,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +47,10 @@ public class TimingWheel {
 
     private static final Logger LOG = Logger.getLogger(TimingWheel.class.getName());
     private static final int CLOSE_BATCH = 200;
+    private static final long TICK_MILLIS = 1000;
+
+    @Resource
+    TimerService timers;
 
     @Inject
     DataClock dataClock;
@@ -61,7 +67,6 @@ public class TimingWheel {
     @Inject
     WheelSettings settings;
 
-    private final AtomicBoolean ticking = new AtomicBoolean();
     /** When the last tick completed, or a batch of a long one; the deployment time until the first tick. */
     private final AtomicLong lastTickAt = new AtomicLong(System.currentTimeMillis());
     private CatchUp catchUp;
@@ -69,13 +74,27 @@ public class TimingWheel {
     @PostConstruct
     void init() {
         catchUp = new CatchUp(settings.skipCatchUp());
+        timers.createSingleActionTimer(TICK_MILLIS, new TimerConfig("d8a timing wheel", false));
     }
 
-    @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "d8a timing wheel")
-    public void tick() {
-        if (!ticking.compareAndSet(false, true)) {
-            return;
+    /**
+     * Ticks once a second with a fixed delay: the next tick is scheduled when this one ends, so a long tick (a
+     * catch-up, a burst of closes) delays the next one instead of overlapping it, which a calendar schedule would
+     * report as a skipped execution every second.
+     */
+    @Timeout
+    void onTimer() {
+        long started = System.currentTimeMillis();
+        try {
+            tick();
+        } finally {
+            long spent = System.currentTimeMillis() - started;
+            timers.createSingleActionTimer(Math.max(1, TICK_MILLIS - spent), new TimerConfig("d8a timing wheel",
+                    false));
         }
+    }
+
+    void tick() {
         try {
             long wall = System.currentTimeMillis();
             Watermarks watermarks = dataClock.watermarks(wall, backlog.messageCount() == 0);
@@ -91,8 +110,6 @@ public class TimingWheel {
             lastTickAt.set(System.currentTimeMillis());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "timing wheel tick failed; retrying at the next tick", e);
-        } finally {
-            ticking.set(false);
         }
     }
 
