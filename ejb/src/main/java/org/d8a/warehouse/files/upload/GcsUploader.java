@@ -128,7 +128,7 @@ public final class GcsUploader implements Uploader {
         try {
             storage.close();
         } catch (Exception e) {
-            // the HTTP transport holds no connection between requests; there is nothing left to release
+            // close() declares Exception; at shutdown nothing can be done about the HTTP client failing to close
         }
     }
 }

@@ -18,23 +18,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.d8a.warehouse.files.format.CsvFileFormat;
-import org.d8a.warehouse.files.schema.SchemaFingerprint;
-import org.d8a.warehouse.files.schema.StreamKey;
-import org.d8a.warehouse.files.schema.StreamSchemas;
-import org.d8a.warehouse.files.segment.SegmentStoreFixture;
-import org.d8a.warehouse.files.segment.SegmentUploads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,30 +160,15 @@ class GcsUploaderTest {
 
     @Test
     void aMissingBucketIsNamedAndItsSegmentQuarantinedAfterThreeFailures() throws Exception {
-        Schema schema = new Schema(List.of(Field.nullable("id", new ArrowType.Int(64, true))));
-        StreamSchemas schemas = new StreamSchemas(dir.resolve("schemas"));
-        StreamKey key = StreamKey.of("events", SchemaFingerprint.of(schema));
-        schemas.storeIfAbsent(key.fingerprint(), schema);
-        SegmentStoreFixture fixture = new SegmentStoreFixture(dir.resolve("spool"),
-                Clock.fixed(Instant.parse("2026-02-25T10:02:03Z"), ZoneOffset.UTC));
-        fixture.deliver(key, List.of(Map.of("id", 1L)));
-        fixture.seal();
+        SealedCsvStream stream = new SealedCsvStream(dir, new Schema(List.of(Field.nullable("id",
+                new ArrowType.Int(64, true)))), List.of(List.of(Map.of("id", 1L))));
         try (GcsUploader uploader = uploader("missing", "")) {
             IOException refused = assertThrows(IOException.class,
                     () -> uploader.upload("k", Files.writeString(dir.resolve("k"), "k")));
             assertTrue(refused.getMessage().startsWith("upload of gs://missing/k at " + emulator.endpoint()
                     + " failed: bucket missing does not exist, or these credentials cannot see it "
                     + "(warehouse.files.gcs.bucket; d8a does not create it)"), refused.getMessage());
-            SegmentUploads uploads = new SegmentUploads(fixture.segments(), new SegmentUpload(schemas,
-                    new CsvFileFormat(false, -1), PathTemplate.parse(PathTemplate.DEFAULT), uploader));
-            for (int i = 0; i < SegmentUploads.MAX_FAILURES; i++) {
-                assertEquals(1, fixture.segments().sealed().size(), "retried after " + i + " failures");
-                assertEquals(0, uploads.uploadSealed());
-            }
-        }
-        assertEquals(List.of(), fixture.segments().sealed());
-        try (Stream<Path> files = Files.list(dir.resolve("spool"))) {
-            assertEquals(1, files.filter(file -> file.toString().endsWith(".quarantine")).count());
+            stream.assertQuarantinedAfterFailures(uploader);
         }
         assertEquals(null, emulator.client().get("missing"), "d8a never creates the bucket");
     }
@@ -201,29 +176,20 @@ class GcsUploaderTest {
     @Test
     void aSealedSegmentBecomesOneCsvObjectUnderTheTemplatesKey() throws Exception {
         emulator.createBucket("segments");
-        Schema schema = new Schema(List.of(Field.nullable("id", new ArrowType.Int(64, true)),
-                Field.nullable("name", new ArrowType.Utf8())));
-        StreamSchemas schemas = new StreamSchemas(dir.resolve("schemas"));
-        StreamKey key = StreamKey.of("events", SchemaFingerprint.of(schema));
-        schemas.storeIfAbsent(key.fingerprint(), schema);
-        SegmentStoreFixture fixture = new SegmentStoreFixture(dir.resolve("spool"),
-                Clock.fixed(Instant.parse("2026-02-25T10:02:03Z"), ZoneOffset.UTC));
-        fixture.deliver(key, List.of(Map.of("id", 1L, "name", "Alice")));
-        fixture.deliver(key, List.of(Map.of("id", 2L, "name", "Bob, Jr.")));
-        fixture.seal();
+        SealedCsvStream stream = new SealedCsvStream(dir, new Schema(List.of(
+                Field.nullable("id", new ArrowType.Int(64, true)), Field.nullable("name", new ArrowType.Utf8()))),
+                List.of(List.of(Map.of("id", 1L, "name", "Alice")), List.of(Map.of("id", 2L, "name", "Bob, Jr."))));
         try (GcsUploader uploader = uploader("segments", "d8a")) {
-            SegmentUploads uploads = new SegmentUploads(fixture.segments(), new SegmentUpload(schemas,
-                    new CsvFileFormat(false, -1), PathTemplate.parse(PathTemplate.DEFAULT), uploader));
-            assertEquals(1, uploads.uploadSealed());
+            assertEquals(1, stream.uploads(uploader).uploadSealed());
         }
         List<String> names = names("segments");
         assertEquals(1, names.size(), names.toString());
-        assertTrue(names.get(0).startsWith("d8a/table=events/schema=" + key.fingerprint() + "/y=2026/m=02/d=25/"),
-                names.get(0));
+        assertTrue(names.get(0).startsWith("d8a/table=events/schema=" + stream.key().fingerprint()
+                + "/y=2026/m=02/d=25/"), names.get(0));
         assertTrue(names.get(0).endsWith(".csv"), names.get(0));
         assertEquals("id,name\n1,Alice\n2,\"Bob, Jr.\"\n",
                 new String(object("segments", names.get(0)), StandardCharsets.UTF_8));
-        assertEquals(List.of(), fixture.segments().sealed());
+        assertEquals(0, stream.sealedCount());
     }
 
     @Test
