@@ -10,7 +10,8 @@ import java.util.stream.StreamSupport;
  * The reference's keys (spec/pipeline.md §7.2, spec/warehouses.md) that are accepted here without effect, each with
  * the reason: keys of the Go process that WildFly does its own way, and keys of features not built yet. A reference
  * user can bring a configuration unchanged: each such key that is set gets one warning at deployment, never an error.
- * A value that selects a feature that does not exist ({@code warehouse.files.storage: gcs}) is refused by the area that reads it. Warnings name keys, never values.
+ * A value that selects a feature that does not exist (a {@code warehouse.files.storage} other than filesystem, s3 or
+ * gcs) is refused by the area that reads it. Warnings name keys, never values.
  */
 public final class IgnoredKeys {
 
@@ -76,10 +77,10 @@ public final class IgnoredKeys {
                 "monitoring.enabled", "monitoring.otel_endpoint", "monitoring.otel_export_interval",
                 "monitoring.otel_insecure");
         noMeaning(reasons, "no usage pings are sent", "telemetry.url");
-        notBuilt(reasons, "uploading to Google Cloud Storage (warehouse.files.storage gcs is refused)",
-                "warehouse.files.gcs.bucket", "warehouse.files.gcs.creds_json");
         noMeaning(reasons, "warehouse.files.storage chooses the destination; the reference does not read it either",
-                "warehouse.files.type", "warehouse.files.gcs.project");
+                "warehouse.files.type");
+        noMeaning(reasons, "bucket names are global, so an upload to warehouse.files.gcs.bucket names no project; "
+                + "the reference does not read it either", "warehouse.files.gcs.project");
         return reasons;
     }
 

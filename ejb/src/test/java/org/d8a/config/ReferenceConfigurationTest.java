@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import org.d8a.warehouse.bigquery.BigQuerySettings;
 import org.d8a.warehouse.bigquery.WriterType;
 import org.d8a.warehouse.clickhouse.ClickHouseSettings;
 import org.d8a.warehouse.files.FilesSettings;
+import org.d8a.warehouse.files.upload.GcsSettings;
 import org.d8a.warehouse.files.upload.S3Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -199,7 +201,16 @@ class ReferenceConfigurationTest {
                 files.format().toString()));
         checks.put("warehouse.files.path_template", () -> assertEquals("hits/segment-1.parquet",
                 files.template().apply("hits", "fingerprint", "segment-1", "parquet", Instant.EPOCH)));
-        checks.put("warehouse.files.prefix", () -> assertEquals("shop", s3.prefix()));
+        // the file's storage is s3; the gcs keys are read, as the reference reads them, once the storage is gcs
+        GcsSettings gcs = FilesSettings.from(new ConfigReader(new SmallRyeConfigBuilder().withSources(
+                new YamlConfigSource(FILE), new PropertiesConfigSource(Map.of("warehouse.files.storage", "gcs"),
+                        "storage gcs", 500)).build())).gcs();
+        checks.put("warehouse.files.prefix", () -> {
+            assertEquals("shop", s3.prefix());
+            assertEquals("shop", gcs.prefix());
+        });
+        checks.put("warehouse.files.gcs.bucket", () -> assertEquals("gcs-events", gcs.bucket()));
+        checks.put("warehouse.files.gcs.creds_json", () -> assertEquals("files-gcs-s3cret", gcs.credsJson()));
         checks.put("warehouse.files.s3.host", () -> assertEquals("s3.example", s3.host()));
         checks.put("warehouse.files.s3.port", () -> assertEquals(443, s3.port()));
         checks.put("warehouse.files.s3.bucket", () -> assertEquals("events", s3.bucket()));

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.d8a.config.ConfigReader;
 import org.d8a.warehouse.files.format.FileFormat;
 import org.d8a.warehouse.files.format.FileFormats;
+import org.d8a.warehouse.files.upload.GcsSettings;
 import org.d8a.warehouse.files.upload.PathTemplate;
 import org.d8a.warehouse.files.upload.S3Settings;
 
@@ -18,9 +19,10 @@ import org.d8a.warehouse.files.upload.S3Settings;
  * {@code warehouse.files.storage}.
  *
  * @param s3 set when {@code storage} is {@code s3}
+ * @param gcs set when {@code storage} is {@code gcs}
  */
 public record FilesSettings(String storage, Path filesystemPath, FileFormat format, PathTemplate template,
-        long maxSegmentSize, Duration maxSegmentAge, Path spoolDirectory, S3Settings s3) {
+        long maxSegmentSize, Duration maxSegmentAge, Path spoolDirectory, S3Settings s3, GcsSettings gcs) {
 
     static final String FILESYSTEM_PATH = "warehouse.files.filesystem.path";
     /** Our first spelling of {@link #FILESYSTEM_PATH}, still read because our users' files have it. */
@@ -37,17 +39,14 @@ public record FilesSettings(String storage, Path filesystemPath, FileFormat form
         // The reference requires the storage; here it defaults to filesystem so that the default run writes files
         // under the server's data directory without any setting.
         String storage = config.string("warehouse.files.storage", "filesystem").toLowerCase(Locale.ROOT);
-        S3Settings s3 = switch (storage) {
-            case "filesystem" -> null;
-            case "s3" -> s3(config);
-            case "gcs" -> throw new IllegalStateException("warehouse.files.storage gcs is not supported yet; use "
-                    + "filesystem or s3");
-            default -> throw new IllegalStateException("unsupported warehouse.files.storage: " + storage
+        if (!storage.equals("filesystem") && !storage.equals("s3") && !storage.equals("gcs")) {
+            throw new IllegalStateException("unsupported warehouse.files.storage: " + storage
                     + " (use filesystem, s3 or gcs)");
-        };
+        }
         return new FilesSettings(storage, filesystemPath(config), format, template, maxSegmentSize(config),
                 maxSegmentAge(config), Path.of(config.string("storage.spool_directory",
-                        System.getProperty("jboss.server.data.dir", ".") + "/d8a/spool")), s3);
+                        System.getProperty("jboss.server.data.dir", ".") + "/d8a/spool")),
+                storage.equals("s3") ? s3(config) : null, storage.equals("gcs") ? gcs(config) : null);
     }
 
     /** Segment files: {@code <spool>/warehouse/files/spool}. */
@@ -84,6 +83,13 @@ public record FilesSettings(String storage, Path filesystemPath, FileFormat form
                 config.bool("warehouse.files.s3.create_bucket", false),
                 // checksums only when the request requires them, for S3-compatible stores that reject them
                 config.bool("warehouse.files.s3.disable_upload_checksums", false));
+    }
+
+    private static GcsSettings gcs(ConfigReader config) {
+        // the key's value as set: a key file's JSON is not to be trimmed into something else
+        return new GcsSettings(config.string("warehouse.files.gcs.bucket", ""),
+                config.value("warehouse.files.gcs.creds_json").orElse(""), config.string("warehouse.files.prefix", ""),
+                config.string("warehouse.files.gcs.endpoint", ""));
     }
 
     /** A segment is sealed after the append that makes it at least this large. */

@@ -12,6 +12,7 @@ import org.d8a.warehouse.files.segment.SegmentLedger;
 import org.d8a.warehouse.files.segment.SegmentStore;
 import org.d8a.warehouse.files.segment.SegmentUploads;
 import org.d8a.warehouse.files.upload.FilesystemUploader;
+import org.d8a.warehouse.files.upload.GcsUploader;
 import org.d8a.warehouse.files.upload.S3Uploader;
 import org.d8a.warehouse.files.upload.SegmentUpload;
 import org.d8a.warehouse.files.upload.Uploader;
@@ -43,10 +44,19 @@ public class FilesWarehouse {
         schemas = new StreamSchemas(settings.schemaDirectory());
         segments = new SegmentStore(settings.segmentDirectory(), ledger, afterCommit, settings.maxSegmentSize(),
                 Clock.systemUTC());
-        uploader = settings.s3() != null ? new S3Uploader(settings.s3())
-                : new FilesystemUploader(settings.filesystemPath());
+        uploader = uploader(settings);
         uploads = new SegmentUploads(segments, new SegmentUpload(schemas, settings.format(), settings.template(),
                 uploader));
+    }
+
+    private static Uploader uploader(FilesSettings settings) {
+        if (settings.s3() != null) {
+            return new S3Uploader(settings.s3());
+        }
+        if (settings.gcs() != null) {
+            return new GcsUploader(settings.gcs());
+        }
+        return new FilesystemUploader(settings.filesystemPath());
     }
 
     @PreDestroy

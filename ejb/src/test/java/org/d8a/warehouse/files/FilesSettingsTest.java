@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.d8a.config.TestConfig;
 import org.d8a.warehouse.files.format.ParquetFileFormat;
 import org.d8a.warehouse.files.segment.SegmentUploads;
+import org.d8a.warehouse.files.upload.GcsSettings;
 import org.d8a.warehouse.files.upload.S3Settings;
 import org.junit.jupiter.api.Test;
 
@@ -75,11 +76,33 @@ class FilesSettingsTest {
     }
 
     @Test
+    void gcsReadsItsBucketThePrefixAndAnEmulatorEndpoint() {
+        FilesSettings files = settings(Map.of("warehouse.files.storage", "gcs", "warehouse.files.gcs.bucket",
+                "events", "warehouse.files.prefix", "d8a", "warehouse.files.gcs.endpoint", "http://127.0.0.1:9023"));
+        assertNull(files.s3());
+        GcsSettings gcs = files.gcs();
+        assertEquals("events", gcs.bucket());
+        assertEquals("d8a", gcs.prefix());
+        assertEquals("", gcs.credsJson(), "Application Default Credentials");
+        assertEquals(true, gcs.emulator());
+        assertEquals(false, settings(Map.of("warehouse.files.storage", "gcs", "warehouse.files.gcs.bucket", "events",
+                "warehouse.files.gcs.endpoint", "https://storage.private.example")).gcs().emulator());
+        assertNull(settings(Map.of("warehouse.files.storage", "s3", "warehouse.files.s3.host", "minio",
+                "warehouse.files.s3.bucket", "events", "warehouse.files.gcs.bucket", "other")).gcs());
+    }
+
+    @Test
     void storageAndTemplateErrors() {
         assertEquals("warehouse.files.s3.bucket is required when warehouse.files.storage is s3",
                 error(Map.of("warehouse.files.storage", "s3", "warehouse.files.s3.host", "minio")));
-        assertEquals("warehouse.files.storage gcs is not supported yet; use filesystem or s3",
+        assertEquals("warehouse.files.gcs.bucket is required when warehouse.files.storage is gcs",
                 error(Map.of("warehouse.files.storage", "gcs")));
+        assertEquals("warehouse.files.gcs.bucket must be a bucket name, without gs:// or a path (use "
+                + "warehouse.files.prefix for a folder), got gs://events", error(Map.of("warehouse.files.storage",
+                        "gcs", "warehouse.files.gcs.bucket", "gs://events")));
+        assertEquals("warehouse.files.gcs.endpoint must be an http:// or https:// URL, got localhost:9023",
+                error(Map.of("warehouse.files.storage", "GCS", "warehouse.files.gcs.bucket", "events",
+                        "warehouse.files.gcs.endpoint", "localhost:9023")));
         assertEquals("unsupported warehouse.files.storage: ftp (use filesystem, s3 or gcs)",
                 error(Map.of("warehouse.files.storage", "ftp")));
         assertEquals("invalid warehouse.files.path_template {{.Table}}/../x: the key must not contain \"..\", got "

@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.cloud.storage.Blob;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.d8a.columns.ColumnFields;
 import org.d8a.config.TestConfig;
 import org.d8a.warehouse.WarehouseException;
 import org.d8a.warehouse.files.schema.SchemaFingerprint;
 import org.d8a.warehouse.files.segment.SimulatedTransactions;
+import org.d8a.warehouse.files.upload.GcsEmulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +73,37 @@ class FilesWarehouseDriverTest {
         assertTrue(files.get(0).startsWith(dir.resolve("dest/events/" + SchemaFingerprint.of(SCHEMA))), files.toString());
         assertEquals("id,value\na,1\nb,\n", Files.readString(files.get(0)));
         assertTrue(Files.exists(dir.resolve("spool/warehouse/files/schemas/" + SchemaFingerprint.of(SCHEMA) + ".json")));
+    }
+
+    @Test
+    void withStorageGcsEachSealedSegmentBecomesOneObjectInTheBucket() throws Exception {
+        try (GcsEmulator emulator = GcsEmulator.start()) {
+            emulator.createBucket("events-bucket");
+            FilesWarehouse gcs = new FilesWarehouse();
+            gcs.config = TestConfig.of(Map.of("warehouse.files.storage", "gcs",
+                    "warehouse.files.gcs.bucket", "events-bucket", "warehouse.files.gcs.endpoint", emulator.endpoint(),
+                    "warehouse.files.prefix", "d8a", "storage.spool_directory", dir.resolve("gcs-spool").toString(),
+                    "warehouse.files.path_template", "{{.Table}}/{{.Schema}}/{{.SegmentID}}.{{.Extension}}"));
+            gcs.ledger = tx;
+            gcs.afterCommit = tx;
+            gcs.assemble();
+            driver.warehouse = gcs;
+            try {
+                driver.write("events", SCHEMA, List.of(Map.of("id", "a", "value", 1.0), Map.of("id", "b")));
+                tx.commit();
+                gcs.segments().sealAll();
+                tx.commit();
+                assertEquals(1, gcs.uploads().uploadSealed());
+            } finally {
+                gcs.release();
+            }
+            List<Blob> objects = StreamSupport.stream(emulator.client().list("events-bucket").iterateAll()
+                    .spliterator(), false).toList();
+            assertEquals(1, objects.size());
+            assertTrue(objects.get(0).getName().startsWith("d8a/events/" + SchemaFingerprint.of(SCHEMA) + "/"),
+                    objects.get(0).getName());
+            assertEquals("id,value\na,1\nb,\n", new String(objects.get(0).getContent(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test

@@ -45,13 +45,8 @@ public final class S3Uploader implements Uploader {
                 .build();
     }
 
-    /** {@code <prefix>/<key>}, or the key itself without a prefix. */
     String objectKey(String key) {
-        String prefix = settings.prefix();
-        if (prefix.isEmpty()) {
-            return key;
-        }
-        return prefix.endsWith("/") ? prefix + key : prefix + "/" + key;
+        return ObjectKey.of(settings.prefix(), key);
     }
 
     @Override

@@ -11,21 +11,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.d8a.warehouse.files.format.CsvFileFormat;
-import org.d8a.warehouse.files.schema.SchemaFingerprint;
-import org.d8a.warehouse.files.schema.StreamKey;
-import org.d8a.warehouse.files.schema.StreamSchemas;
-import org.d8a.warehouse.files.segment.SegmentStoreFixture;
-import org.d8a.warehouse.files.segment.SegmentUploads;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -115,30 +105,15 @@ class S3UploaderTest {
 
     @Test
     void aMissingBucketFailsTheUploadThreeTimesThenTheSegmentIsQuarantined() throws Exception {
-        Schema schema = new Schema(List.of(Field.nullable("id", new ArrowType.Int(64, true))));
-        StreamSchemas schemas = new StreamSchemas(dir.resolve("schemas"));
-        StreamKey key = StreamKey.of("events", SchemaFingerprint.of(schema));
-        schemas.storeIfAbsent(key.fingerprint(), schema);
-        SegmentStoreFixture fixture = new SegmentStoreFixture(dir.resolve("spool"),
-                Clock.fixed(Instant.parse("2026-02-25T10:02:03Z"), ZoneOffset.UTC));
-        fixture.deliver(key, List.of(Map.of("id", 1L)));
-        fixture.seal();
+        SealedCsvStream stream = new SealedCsvStream(dir, new Schema(List.of(Field.nullable("id",
+                new ArrowType.Int(64, true)))), List.of(List.of(Map.of("id", 1L))));
         try (S3Uploader uploader = new S3Uploader(settings("missing", "", false, true))) {
             IOException refused = assertThrows(IOException.class,
                     () -> uploader.upload("k", Files.writeString(dir.resolve("k"), "k")));
             assertTrue(refused.getMessage().startsWith("upload of s3://missing/k to http://127.0.0.1:"),
                     refused.getMessage());
             assertTrue(refused.getMessage().contains("Status Code: 404"), refused.getMessage());
-            SegmentUploads uploads = new SegmentUploads(fixture.segments(), new SegmentUpload(schemas,
-                    new CsvFileFormat(false, -1), PathTemplate.parse(PathTemplate.DEFAULT), uploader));
-            for (int i = 0; i < SegmentUploads.MAX_FAILURES; i++) {
-                assertEquals(1, fixture.segments().sealed().size(), "retried after " + i + " failures");
-                assertEquals(0, uploads.uploadSealed());
-            }
-        }
-        assertEquals(List.of(), fixture.segments().sealed());
-        try (Stream<Path> files = Files.list(dir.resolve("spool"))) {
-            assertEquals(1, files.filter(file -> file.toString().endsWith(".quarantine")).count());
+            stream.assertQuarantinedAfterFailures(uploader);
         }
         assertTrue(!blobs.containerExists("missing"));
     }
