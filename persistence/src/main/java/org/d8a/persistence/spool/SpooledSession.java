@@ -6,7 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -48,8 +47,9 @@ public class SpooledSession {
     private String lastError;
 
     /** The session's hits in session order, as encoded by the hit codec. */
-    @Lob
-    @Column(name = "payload", nullable = false)
+    // Text, not a LOB: Hibernate maps a LOB to PostgreSQL's large objects (oid), which are read through a separate API and
+    // outlive their deleted rows; "text" is a character large object on H2 (as @Lob made it) and unbounded text on PostgreSQL.
+    @Column(name = "payload", nullable = false, columnDefinition = "text")
     private String payload;
 
     protected SpooledSession() {
