@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.d8a.persistence.text.StorableText;
 
 /**
  * An event or session that could not be written (a broken event or session, spec/pipeline.md §4.5), kept with the
@@ -46,7 +47,7 @@ public class DroppedData {
     public DroppedData(String propertyId, String kind, String reason, long droppedAtMillis, String payload) {
         this.propertyId = propertyId;
         this.kind = kind;
-        this.reason = reason.substring(0, Math.min(reason.length(), 2000));
+        this.reason = StorableText.diagnostic(reason.substring(0, Math.min(reason.length(), 2000)));
         this.droppedAtMillis = droppedAtMillis;
         this.payload = payload;
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.d8a.persistence.text.StorableText;
 
 /**
  * A closed session waiting for delivery to the warehouse (persistent spool, at-least-once mode). It is written in the
@@ -85,7 +86,7 @@ public class SpooledSession {
     public void recordFailure(String error, long nowMillis, long backoffMillis, int maxFailures) {
         failures++;
         nextAttemptMillis = nowMillis + backoffMillis;
-        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+        lastError = error == null ? null : StorableText.diagnostic(error.substring(0, Math.min(error.length(), 2000)));
         quarantined = failures >= maxFailures;
     }
 
