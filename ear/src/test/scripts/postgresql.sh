@@ -38,7 +38,8 @@ datadir_of() { cat "$dir/datadir" 2>/dev/null || true; }
 stop() {
   local data
   data="$(datadir_of)"
-  if [ -n "$data" ] && [ -f "$data/postmaster.pid" ]; then
+  # status, not the pid file alone: a cluster killed with its machine leaves a stale one behind
+  if [ -n "$data" ] && [ -f "$data/postmaster.pid" ] && as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null; then
     as_owner "$bindir/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null
   fi
 }
