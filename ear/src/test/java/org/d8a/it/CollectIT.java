@@ -129,6 +129,24 @@ class CollectIT {
         byClient.get(second).forEach(row -> assertEquals("3", row.get("session_total_events")));
     }
 
+    /**
+     * A client id with a NUL character (cid=...%00...) is a client id like any other. PostgreSQL's text types refuse
+     * NUL, so the store must keep such a value in a form it accepts: otherwise the append of its whole batch fails, again
+     * on every redelivery, and holds up the other clients of its partition.
+     */
+    @Test
+    void clientIdWithNulCharacterIsCollected() throws Exception {
+        String client = unique("nul") + "\u0000tail";
+        String neighbour = unique("nul-neighbour");
+        assertEquals(204, tracker.pageView(client, "https://example.com/nul").statusCode());
+        assertEquals(204, tracker.pageView(neighbour, "https://example.com/nul").statusCode());
+
+        List<Map<String, String>> rows = warehouse.await(WarehouseRows.ofClients(client, neighbour), 2, ROWS_TIMEOUT);
+
+        assertEquals(1, rows.stream().filter(row -> client.equals(row.get("client_id"))).count());
+        assertEquals(1, rows.stream().filter(row -> neighbour.equals(row.get("client_id"))).count());
+    }
+
     @Test
     void hitsOfOneClientAreNumberedInReceiveOrder() throws Exception {
         String client = unique("b");

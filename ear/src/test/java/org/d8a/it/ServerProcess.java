@@ -30,6 +30,8 @@ final class ServerProcess implements AutoCloseable {
     private final Path baseDir;
     private final Path config;
     private final List<String> systemProperties = new ArrayList<>();
+    /** This server's own database on the tests' PostgreSQL cluster, or null on H2 (a file under its base directory). */
+    private final String database;
     private Process process;
 
     /** Prepares {@code baseDir} from the server's standalone directory, with {@code ear} and the pipeline probe deployed. */
@@ -41,6 +43,9 @@ final class ServerProcess implements AutoCloseable {
         Path deployments = Files.createDirectories(baseDir.resolve("deployments"));
         Files.copy(ear, deployments.resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Pipeline.probe().as(ZipExporter.class).exportTo(deployments.resolve(Pipeline.PROBE + ".war").toFile(), true);
+        // On H2 each copy's state is a file under its base directory; on PostgreSQL it gets a database of its own, kept
+        // across its restarts, so that it shares no state with the Arquillian server or another test's server.
+        database = TestDatabase.onPostgresql() ? TestDatabase.create(baseDir) : null;
     }
 
     /** A system property of the server's command line, as an operator sets one; before {@link #start}. */
@@ -118,6 +123,9 @@ final class ServerProcess implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JBOSS_HOME", serverHome.toString());
+        if (database != null) {
+            builder.environment().put("D8A_DB_NAME", database);
+        }
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
         process = builder.start();

@@ -1,10 +1,12 @@
 package org.d8a.persistence.protosession;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import org.d8a.persistence.text.StorableText;
 
 /**
  * An identifier (session stamp or user-id stamp) owned by the open proto-session that presented it first
@@ -20,7 +22,9 @@ public class IdentifierClaim {
     @Column(name = "identifier", length = 96)
     private String identifier;
 
+    /** As the client sent it, which may hold characters PostgreSQL does not store as they are (StorableText). */
     @Column(name = "owner_client_id", nullable = false, length = 4096)
+    @Convert(converter = StorableText.class)
     private String ownerClientId;
 
     @Column(name = "owner_isolated_id", nullable = false, length = 64)

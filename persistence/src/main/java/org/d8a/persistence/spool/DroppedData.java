@@ -5,9 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.d8a.persistence.text.StorableText;
 
 /**
  * An event or session that could not be written (a broken event or session, spec/pipeline.md §4.5), kept with the
@@ -36,8 +36,9 @@ public class DroppedData {
     private long droppedAtMillis;
 
     /** The dropped hits, as encoded by the hit codec. */
-    @Lob
-    @Column(name = "payload", nullable = false)
+    // Text, not a LOB: Hibernate maps a LOB to PostgreSQL's large objects (oid), which are read through a separate API and
+    // outlive their deleted rows; "text" is a character large object on H2 (as @Lob made it) and unbounded text on PostgreSQL.
+    @Column(name = "payload", nullable = false, columnDefinition = "text")
     private String payload;
 
     protected DroppedData() {
@@ -46,7 +47,7 @@ public class DroppedData {
     public DroppedData(String propertyId, String kind, String reason, long droppedAtMillis, String payload) {
         this.propertyId = propertyId;
         this.kind = kind;
-        this.reason = reason.substring(0, Math.min(reason.length(), 2000));
+        this.reason = StorableText.diagnostic(reason.substring(0, Math.min(reason.length(), 2000)));
         this.droppedAtMillis = droppedAtMillis;
         this.payload = payload;
     }

@@ -6,9 +6,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.d8a.persistence.text.StorableText;
 
 /**
  * A closed session waiting for delivery to the warehouse (persistent spool, at-least-once mode). It is written in the
@@ -48,8 +48,9 @@ public class SpooledSession {
     private String lastError;
 
     /** The session's hits in session order, as encoded by the hit codec. */
-    @Lob
-    @Column(name = "payload", nullable = false)
+    // Text, not a LOB: Hibernate maps a LOB to PostgreSQL's large objects (oid), which are read through a separate API and
+    // outlive their deleted rows; "text" is a character large object on H2 (as @Lob made it) and unbounded text on PostgreSQL.
+    @Column(name = "payload", nullable = false, columnDefinition = "text")
     private String payload;
 
     protected SpooledSession() {
@@ -85,7 +86,7 @@ public class SpooledSession {
     public void recordFailure(String error, long nowMillis, long backoffMillis, int maxFailures) {
         failures++;
         nextAttemptMillis = nowMillis + backoffMillis;
-        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+        lastError = error == null ? null : StorableText.diagnostic(error.substring(0, Math.min(error.length(), 2000)));
         quarantined = failures >= maxFailures;
     }
 
