@@ -9,15 +9,18 @@ Two start-up adaptations, neither touching what the emulator does with a request
 machine without that site, like CI's, could not start it at all. d8a writes no GEOGRAPHY column, so this starts the
 emulator without spatial when the extension cannot be loaded, and says so.
 
-Two fixes of bqemulator 1.4.0's Storage Write path, where it departs from BigQuery (and from its own tabledata
-path, which gets both right):
+Three fixes of bqemulator 1.4.0's Storage Write path, where it departs from BigQuery (and, for the first two, from
+its own tabledata path, which gets both right):
 
 * it builds the target table's Arrow schema without the sub-fields of RECORD columns, so any append to a table with
   a RECORD column (d8a's items, properties) fails with a DuckDB STRUCT cast error; the same schema is built here
   with the recursive projection its tabledata route uses;
 * BigQuery needs `write_stream` only on the first AppendRows request of a connection, and the Java client sends it
   only there; the emulator re-resolves every request's (empty) stream name and answers NOT_FOUND from the second
-  append on. Here an empty name keeps the connection's stream.
+  append on. Here an empty name keeps the connection's stream;
+* BatchCommitWriteStreams of a stream committed before answers INVALID_STREAM_STATE where BigQuery answers
+  STREAM_ALREADY_COMMITTED, the code by which a client that commits again after a crash knows its rows are in (d8a's
+  staged deliveries do). Here such a stream gets that code.
 
 Two fixes of its REST path, where it departs from BigQuery:
 
@@ -38,6 +41,7 @@ from bqemulator import server
 from bqemulator.api.routes import tabledata, tables, upload
 from bqemulator.cli import main
 from bqemulator.grpc_api import write_servicer
+from bqemulator.streaming.write_stream import WriteStreamState
 from bqemulator.storage import engine
 from bqemulator.storage.sql_identifiers import quoted_table_ref
 from bqemulator.storage.type_map import bq_schema_to_duckdb_columns
@@ -84,6 +88,28 @@ def _ensure_stream_bound_on_connection(self, stream_name, bound_ctx, context):
 
 
 write_servicer.BigQueryWriteHandler._ensure_stream_bound = _ensure_stream_bound_on_connection
+
+_batch_commit = write_servicer.BigQueryWriteHandler._handle_batch_commit_write_streams
+
+
+def _batch_commit_naming_committed_streams(self, request_bytes, context):
+    from google.cloud.bigquery_storage_v1 import types
+
+    request = types.BatchCommitWriteStreamsRequest.deserialize(request_bytes)
+    committed = []
+    for name in request.write_streams:
+        stream = self._manager.get(name)
+        if stream is not None and stream.state is WriteStreamState.COMMITTED:
+            committed.append(name)
+    if not committed:
+        return _batch_commit(self, request_bytes, context)
+    errors = [types.StorageError(code=types.StorageError.StorageErrorCode.STREAM_ALREADY_COMMITTED, entity=name,
+                                 error_message=f"Stream is already committed: {name}") for name in committed]
+    return types.BatchCommitWriteStreamsResponse.serialize(
+        types.BatchCommitWriteStreamsResponse(commit_time=None, stream_errors=errors))
+
+
+write_servicer.BigQueryWriteHandler._handle_batch_commit_write_streams = _batch_commit_naming_committed_streams
 
 _CLIENT_JOB_ID = "_d8aClientJobId"
 _client_job_id = contextvars.ContextVar("client_job_id", default=None)

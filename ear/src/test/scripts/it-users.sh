@@ -20,4 +20,5 @@ add() { # realm-flag name group
 add -a d8a-it-admin d8a-admin
 add -a d8a-it-viewer d8a-viewer
 add -a d8a-it-outsider guest
+add -a d8a-it-subscriber d8a-sessions-subscriber
 add -m d8a-it-monitor ""

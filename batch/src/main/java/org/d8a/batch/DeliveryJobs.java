@@ -104,7 +104,8 @@ public class DeliveryJobs {
 
     private void deliverDueSessions() {
         try {
-            if (!isRunning(lastDelivery) && !spool.dueIds(System.currentTimeMillis(), 0, 1).isEmpty()) {
+            if (!isRunning(lastDelivery) && (!spool.dueIds(System.currentTimeMillis(), 0, 1).isEmpty()
+                    || spool.hasStaged())) {
                 startDelivery();
             }
         } catch (RuntimeException e) {

@@ -28,6 +28,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code warehouse.driver: bigquery} through the running server against a real BigQuery emulator (bqemulator, REST
@@ -175,20 +177,24 @@ class BigQueryWarehouseIT {
     }
 
     /**
-     * SIGKILL while the {@code deliver} job runs its load jobs, one per session ({@code chunk_size: 1}): after the
-     * restart the execution the kill cut off is restarted from its checkpoint, and every session is in the table
-     * exactly once. A chunk whose load job had succeeded just before the kill, its sessions still spooled, is the
-     * same chunk again after the restart: its job id is taken, the job found succeeded, nothing loaded twice.
+     * SIGKILL while the {@code deliver} job writes, one chunk per session ({@code chunk_size: 1}): after the restart
+     * the execution the kill cut off is restarted from its checkpoint, and every session is in the table exactly once.
+     * With load jobs, a chunk whose job had succeeded just before the kill, its sessions still spooled, is the same
+     * chunk again after the restart: its job id is taken, the job found succeeded, nothing loaded twice. With the
+     * Storage Write API, a chunk is staged in a pending stream that is committed only after the delivery's transaction
+     * committed: a kill before that commit leaves rows BigQuery never shows, a kill after it leaves the stream's name
+     * in the spool, and the restarted job commits it again (already committed) before it forgets the sessions.
      */
-    @Test
-    void killDuringLoadJobsThenRestartLoadsEverySessionOnce() throws Exception {
+    @ParameterizedTest(name = "writer_type {0}")
+    @ValueSource(strings = {"loadjob", "streaming"})
+    void killDuringDeliveryThenRestartWritesEverySessionOnce(String writer) throws Exception {
         int sessions = 120;
         Path dir = Path.of(System.getProperty("d8a.it.dir"), "bigquery-kill-" + UUID.randomUUID());
         Path config = dir.resolve("d8a.yaml");
         Files.createDirectories(dir);
         try (BigQueryEngine bigquery = BigQueryEngine.start(dir.resolve("bq"), DATASET)) {
             Files.writeString(config, "sessions:\n  timeout: 1s\ndelivery:\n  interval: 1h\n  chunk_size: 1\n"
-                    + bigquery.warehouseYaml(DATASET), StandardCharsets.UTF_8);
+                    + bigquery.warehouseYaml(DATASET) + "    writer_type: " + writer + "\n", StandardCharsets.UTF_8);
             String run = "bq-kill-" + UUID.randomUUID() + "-";
             try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                     dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
@@ -207,8 +213,8 @@ class BigQueryWarehouseIT {
                 int started = AdminApi.post(server.baseUri(), "/spool/deliver").statusCode();
                 assertTrue(started == 202 || started == 409, "started, or already running: " + started);
                 // The spool tells how far the delivery got (the emulator serves one call at a time: reading the table
-                // now would compete with the load jobs).
-                long depthAtKill = await("the first load jobs").atMost(Duration.ofSeconds(120))
+                // now would compete with the writes).
+                long depthAtKill = await("the first chunks").atMost(Duration.ofSeconds(120))
                         .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
                         .until(() -> SpoolEndpoint.depth(server.baseUri()), depth -> depth <= sessions - 5);
                 server.kill();

@@ -16,7 +16,10 @@ import org.d8a.warehouse.WarehouseException;
  */
 public final class ChunkDelivery {
 
-    /** Writes the rows of the given spooled sessions and removes them from the spool, in one transaction. */
+    /**
+     * Writes the rows of the given spooled sessions and removes them from the spool (or stages the rows and records the
+     * staged write on them), in one transaction.
+     */
     @FunctionalInterface
     public interface Attempt {
         void deliver(List<Long> ids) throws WarehouseException, RetryableColumnException;
@@ -68,7 +71,7 @@ public final class ChunkDelivery {
     }
 
     /** The innermost cause: an EJB wraps what the session's code threw. */
-    static String describe(RuntimeException e) {
+    public static String describe(RuntimeException e) {
         Throwable cause = e;
         while ((cause instanceof EJBException || cause.getMessage() == null) && cause.getCause() != null) {
             cause = cause.getCause();

@@ -46,6 +46,14 @@ public class DeliverySettings {
         return config.duration("delivery.interval", "2s");
     }
 
+    /**
+     * {@code delivery.sessions_topic}: the JNDI name of a JMS topic each delivered session is also published to; empty
+     * (the default) publishes nothing.
+     */
+    public String sessionsTopic() {
+        return config.string("delivery.sessions_topic", "").trim();
+    }
+
     /** {@code delivery.chunk_size}: spooled sessions per chunk, one warehouse write and one transaction each. */
     public int chunkSize() {
         return config.integer("delivery.chunk_size", 500);

@@ -18,7 +18,10 @@ import org.d8a.warehouse.WarehouseException;
 
 /**
  * Delivers spooled sessions to their property's warehouse: rows written and spool entries removed in one transaction,
- * so a session is delivered exactly once by drivers that take part in it (the files driver does). A failed attempt is
+ * so a session is delivered exactly once by drivers that take part in it (the files driver does). A warehouse that
+ * can hold rows back instead stages them, and the entries keep the staged write's name: {@link StagedWritePublisher}
+ * publishes it after this transaction committed and only then removes them, so a crash in between neither loses
+ * nor repeats the rows. A failed attempt is
  * recorded on the entries in a transaction of its own: they wait a growing backoff, and after
  * {@code storage.spool_max_failures} attempts they are quarantined, kept for the redeliver job.
  */
@@ -50,22 +53,67 @@ public class SpoolDelivery {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int deliver(List<Long> ids) throws WarehouseException, RetryableColumnException {
-        List<SpooledSession> spooled = spool.lockForDelivery(ids);
-        Map<String, List<String>> byProperty = new LinkedHashMap<>();
+        // A session staged meanwhile by another delivery is written already: only its publication is left.
+        List<SpooledSession> spooled = spool.lockForDelivery(ids).stream()
+                .filter(entry -> entry.getStaging() == null).toList();
+        Map<String, List<SpooledSession>> byProperty = new LinkedHashMap<>();
         for (SpooledSession entry : spooled) {
+            byProperty.computeIfAbsent(entry.getPropertyId(), p -> new ArrayList<>()).add(entry);
+        }
+        List<SpooledSession> written = new ArrayList<>();
+        for (Map.Entry<String, List<SpooledSession>> property : byProperty.entrySet()) {
+            List<SpooledSession> entries = property.getValue();
+            String staging = rows.stage(property.getKey(), entries.stream().map(SpooledSession::getPayload).toList());
+            if (staging == null) {
+                written.addAll(entries);
+            } else {
+                entries.forEach(entry -> entry.staged(staging));
+            }
+        }
+        forget(written);
+        return spooled.size();
+    }
+
+    /** The staged writes whose sessions are still spooled, oldest first: each is to be published. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> stagings() {
+        return spool.stagings();
+    }
+
+    /** Removes the sessions of a staged write the warehouse has published; returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int forgetPublished(String staging) {
+        List<SpooledSession> published = spool.lockStaged(staging);
+        Map<String, List<String>> byProperty = new LinkedHashMap<>();
+        for (SpooledSession entry : published) {
             byProperty.computeIfAbsent(entry.getPropertyId(), p -> new ArrayList<>()).add(entry.getPayload());
         }
-        for (Map.Entry<String, List<String>> property : byProperty.entrySet()) {
-            rows.deliver(property.getKey(), property.getValue());
+        byProperty.forEach(rows::announce);
+        forget(published);
+        return published.size();
+    }
+
+    /** Records on the sessions of {@code staging} why it could not be published, for operators. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordPublicationFailure(String staging, String error) {
+        spool.lockStaged(staging).forEach(entry -> entry.recordPublicationFailure(error));
+    }
+
+    /** Puts the sessions of a staged write the warehouse no longer holds back in line; returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int unstage(String staging) {
+        return spool.unstage(staging);
+    }
+
+    private void forget(List<SpooledSession> delivered) {
+        if (delivered.isEmpty()) {
+            return;
         }
-        if (!spooled.isEmpty()) {
-            spool.removeAll(spooled.stream().map(SpooledSession::getId).toList());
-        }
+        spool.removeAll(delivered.stream().map(SpooledSession::getId).toList());
         long now = System.currentTimeMillis();
-        for (SpooledSession entry : spooled) {
+        for (SpooledSession entry : delivered) {
             metrics.deliveryLatency(Duration.ofMillis(Math.max(0, now - entry.getClosedAtMillis())));
         }
-        return spooled.size();
     }
 
     /** Records a failed attempt on the given entries: backoff, and quarantine after too many failures. */
@@ -74,6 +122,10 @@ public class SpoolDelivery {
         long now = System.currentTimeMillis();
         int maxFailures = settings.spoolMaxFailures();
         for (SpooledSession entry : spool.findAll(ids)) {
+            if (entry.getStaging() != null) {
+                // Staged by another delivery meanwhile: its rows are written, this failure is not its own.
+                continue;
+            }
             long backoff = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(entry.getFailures(), 16));
             entry.recordFailure(error, now, backoff, maxFailures);
             if (entry.isQuarantined()) {

@@ -43,6 +43,32 @@ public interface WarehouseDriver extends AutoCloseable {
      */
     void write(String table, Schema schema, List<Map<String, Object>> rows) throws WarehouseException;
 
+    /**
+     * Writes {@code rows} so that they stay invisible until {@link #publish} makes them visible: the delivery publishes
+     * only after its transaction committed, and so writes exactly once to a warehouse that cannot take part in the
+     * transaction but can hold rows back (BigQuery's pending streams). A driver that cannot stage writes the rows as
+     * {@link #write} does and returns {@code null}.
+     *
+     * @return the name of the staged write, for {@link #publish}; {@code null} when the rows are written already
+     * @throws WarehouseException when the rows could not be staged; nothing was staged
+     */
+    default String stage(String table, Schema schema, List<Map<String, Object>> rows) throws WarehouseException {
+        write(table, schema, rows);
+        return null;
+    }
+
+    /**
+     * Makes a staged write visible; publishing it again, after a crash, changes nothing.
+     *
+     * @param staging a name {@link #stage} returned
+     * @throws WarehouseException when the warehouse cannot tell now; the delivery publishes again later
+     */
+    default Publication publish(String staging) throws WarehouseException {
+        // A driver that stages nothing holds nothing of it (the configured driver changed since it was staged, say):
+        // the staged rows were never visible, and the sessions are written again.
+        return Publication.GONE;
+    }
+
     /** Flushes and releases what the driver holds; called once, when the application stops. */
     @Override
     void close();

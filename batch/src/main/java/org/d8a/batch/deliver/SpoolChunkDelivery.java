@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.d8a.delivery.ChunkDelivery;
 import org.d8a.delivery.SpoolDelivery;
+import org.d8a.delivery.StagedWritePublisher;
 
 /**
  * Delivers one chunk of spooled sessions. When some cannot be delivered, the failure is recorded on them (backoff, then
  * quarantine) and the job goes on with the next chunk, so one bad session, property or outage does not stop the others;
- * the sessions stay spooled either way.
+ * the sessions stay spooled either way. Writes the chunk staged are published once its transaction committed.
  */
 @Named
 @Dependent
@@ -24,6 +25,9 @@ public class SpoolChunkDelivery extends AbstractItemWriter {
 
     @EJB
     SpoolDelivery delivery;
+
+    @EJB
+    StagedWritePublisher publisher;
 
     @Inject
     StepContext step;
@@ -36,6 +40,14 @@ public class SpoolChunkDelivery extends AbstractItemWriter {
                     + error);
             delivery.recordFailure(failedIds, error);
         }).deliver(ids);
+        // The chunk's staged writes are committed now: they become visible and their sessions leave the spool. A
+        // failure here is the publisher's to record; the next chunk and the next job publish again.
+        try {
+            publisher.publishAll();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "publishing staged writes failed; they are published again later: "
+                    + ChunkDelivery.describe(e));
+        }
         if (failed > 0) {
             step.setExitStatus("FAILED_CHUNKS");
         }

@@ -30,6 +30,7 @@ public class SpoolOverview {
         body.put("depth", status.depth());
         body.put("quarantined", status.quarantined());
         body.put("failing", status.failing());
+        body.put("staged", status.staged());
         body.put("oldest_age_seconds", oldest == null ? 0 : (System.currentTimeMillis() - oldest) / 1000);
         body.put("dropped", status.dropped());
         body.put("last_error", status.lastError());

@@ -46,12 +46,12 @@ public final class BigQueryClients {
             options.setHost(settings.endpoint());
         }
         BigQuery bigquery = options.build().getService();
+        PendingStreamCommits commits = new PendingStreamCommits(() -> writeClient(settings, credentials));
         RowWriter writer = writerType == WriterType.LOADJOB
                 ? new LoadJobWriter(bigquery, settings.queryTimeout())
-                : new StorageWriteWriter(writeClient(settings, credentials), project, streamType,
-                        settings.queryTimeout());
+                : new StorageWriteWriter(commits, project, streamType, settings.queryTimeout());
         return new BigQueryDriver(bigquery, dataset, partitioning,
-                new TableVisibility(bigquery, settings.tableCreationTimeout()), writer);
+                new TableVisibility(bigquery, settings.tableCreationTimeout()), writer, commits);
     }
 
     private static BigQueryWriteClient writeClient(BigQuerySettings settings, Credentials credentials) {

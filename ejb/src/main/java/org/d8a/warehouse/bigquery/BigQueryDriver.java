@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.d8a.warehouse.ColumnAlreadyExistsException;
+import org.d8a.warehouse.Publication;
 import org.d8a.warehouse.TableAlreadyExistsException;
 import org.d8a.warehouse.TableNotFoundException;
 import org.d8a.warehouse.UnsupportedMappingException;
@@ -35,14 +36,16 @@ public class BigQueryDriver implements WarehouseDriver {
     private final TablePartitioning partitioning;
     private final TableVisibility visibility;
     private final RowWriter writer;
+    private final PendingStreamCommits commits;
 
     BigQueryDriver(BigQuery bigquery, String dataset, TablePartitioning partitioning, TableVisibility visibility,
-            RowWriter writer) {
+            RowWriter writer, PendingStreamCommits commits) {
         this.bigquery = bigquery;
         this.dataset = dataset;
         this.partitioning = partitioning;
         this.visibility = visibility;
         this.writer = writer;
+        this.commits = commits;
     }
 
     @Override
@@ -119,8 +122,23 @@ public class BigQueryDriver implements WarehouseDriver {
     }
 
     @Override
+    public String stage(String table, Schema schema, List<Map<String, Object>> rows) throws WarehouseException {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        return writer.stage(id(table), schema, rows);
+    }
+
+    @Override
+    public Publication publish(String staging) throws WarehouseException {
+        // Whatever the writer is now: a stream staged before a change of writer_type is committed all the same.
+        return commits.publish(staging);
+    }
+
+    @Override
     public void close() {
         writer.close();
+        commits.close();
     }
 
     private Table table(String table) throws WarehouseException {

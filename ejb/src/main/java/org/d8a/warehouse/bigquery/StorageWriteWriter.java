@@ -4,8 +4,6 @@ import com.google.api.core.ApiFuture;
 import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.storage.v1.AppendRowsResponse;
-import com.google.cloud.bigquery.storage.v1.BatchCommitWriteStreamsRequest;
-import com.google.cloud.bigquery.storage.v1.BatchCommitWriteStreamsResponse;
 import com.google.cloud.bigquery.storage.v1.BigQueryWriteClient;
 import com.google.cloud.bigquery.storage.v1.CreateWriteStreamRequest;
 import com.google.cloud.bigquery.storage.v1.Exceptions;
@@ -21,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.d8a.warehouse.Publication;
 import org.d8a.warehouse.RejectedRowsException;
 import org.d8a.warehouse.WarehouseException;
 import org.json.JSONArray;
@@ -30,7 +29,8 @@ import org.json.JSONObject;
  * The streaming writer: the BigQuery Storage Write API (cheaper than {@code insertAll}, which it replaces entirely).
  * Each chunk gets a stream of its own; every append carries the offset of its first row in the chunk, so a retried
  * append is recognised (ALREADY_EXISTS) and never stored twice. A PENDING stream makes the chunk visible in one
- * commit, or not at all; a COMMITTED stream shows each append as it is acknowledged.
+ * commit, or not at all, and a delivery stages it and commits it only after its own transaction committed (exactly
+ * once); a COMMITTED stream shows each append as it is acknowledged (at least once across a crash).
  */
 final class StorageWriteWriter implements RowWriter {
 
@@ -38,13 +38,15 @@ final class StorageWriteWriter implements RowWriter {
     private static final int ROWS_PER_APPEND = 500;
 
     private final BigQueryWriteClient client;
+    private final PendingStreamCommits commits;
     private final String project;
     private final StreamType streamType;
     private final java.time.Duration timeout;
 
-    StorageWriteWriter(BigQueryWriteClient client, String project, StreamType streamType,
+    StorageWriteWriter(PendingStreamCommits commits, String project, StreamType streamType,
             java.time.Duration timeout) {
-        this.client = client;
+        this.client = commits.client();
+        this.commits = commits;
         this.project = project;
         this.streamType = streamType;
         this.timeout = timeout;
@@ -52,6 +54,29 @@ final class StorageWriteWriter implements RowWriter {
 
     @Override
     public void write(TableId table, Schema schema, List<Map<String, Object>> rows) throws WarehouseException {
+        WriteStream stream = streamed(table, schema, rows);
+        if (streamType == StreamType.PENDING) {
+            commit(stream.getName());
+        }
+    }
+
+    /**
+     * A PENDING stream is left finalized and uncommitted: its rows stay invisible until it is published
+     * ({@link PendingStreamCommits}). A COMMITTED
+     * stream shows rows as they are appended, so it cannot be staged and is written as {@link #write} does.
+     */
+    @Override
+    public String stage(TableId table, Schema schema, List<Map<String, Object>> rows) throws WarehouseException {
+        if (streamType != StreamType.PENDING) {
+            write(table, schema, rows);
+            return null;
+        }
+        return streamed(table, schema, rows).getName();
+    }
+
+    /** A stream of its own for the chunk, with every row appended, finalized. */
+    private WriteStream streamed(TableId table, Schema schema, List<Map<String, Object>> rows)
+            throws WarehouseException {
         List<JSONObject> objects = new ArrayList<>(rows.size());
         try {
             for (Map<String, Object> row : rows) {
@@ -69,9 +94,7 @@ final class StorageWriteWriter implements RowWriter {
                     .build());
             append(stream, StorageSchema.of(schema), objects);
             client.finalizeWriteStream(stream.getName());
-            if (streamType == StreamType.PENDING) {
-                commit(parent, stream);
-            }
+            return stream;
         } catch (ApiException e) {
             throw new WarehouseException("error streaming rows to " + table.getDataset() + "." + table.getTable()
                     + ": " + e.getMessage(), e);
@@ -113,20 +136,15 @@ final class StorageWriteWriter implements RowWriter {
         }
     }
 
-    private void commit(TableName parent, WriteStream stream) throws WarehouseException {
-        BatchCommitWriteStreamsResponse committed = client.batchCommitWriteStreams(
-                BatchCommitWriteStreamsRequest.newBuilder().setParent(parent.toString())
-                        .addWriteStreams(stream.getName()).build());
-        if (!committed.hasCommitTime()) {
-            throw new WarehouseException("error committing stream " + stream.getName() + ": "
-                    + committed.getStreamErrorsList().stream().map(Object::toString)
-                            .collect(Collectors.joining("; ")));
+    private void commit(String stream) throws WarehouseException {
+        if (commits.publish(stream) == Publication.GONE) {
+            throw new WarehouseException("error committing stream " + stream + ": BigQuery no longer holds it");
         }
     }
 
+    /** The client belongs to {@link PendingStreamCommits}, which closes it. */
     @Override
     public void close() {
-        client.close();
     }
 
     /** BigQuery refused rows of the append for their values: the rows' sessions are at fault. */

@@ -1,6 +1,7 @@
 package org.d8a.warehouse.bigquery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -214,6 +215,14 @@ class BigQueryDriverTest {
         assertEquals(true, r.get(3).getBooleanValue());
         assertEquals(true, r.get(4).getBooleanValue());
         assertEquals("only_value", r.get(5).getStringValue());
+    }
+
+    @Test
+    void aLoadJobIsItsOwnCommitSoStagingLoadsTheRowsAtOnce() throws Exception {
+        String table = table();
+        driver.createTable(table, TestSchema.schema());
+        assertNull(driver.stage(table, TestSchema.schema(), List.of(TestSchema.fullRow("r1"))));
+        assertEquals(1, emulator.query("SELECT id FROM d8a." + table).size());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.d8a.warehouse.bigquery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.d8a.warehouse.Publication;
 import org.d8a.warehouse.RejectedRowsException;
 import org.d8a.warehouse.WarehouseException;
 import org.d8a.warehouse.clickhouse.TestSchema;
@@ -106,6 +108,55 @@ class BigQueryStreamingTest {
                 () -> pending.write(table, TestSchema.schema(), List.of(TestSchema.fullRow("r1"), bad)));
         assertEquals("column user_id, value \"seven\": expected int64-compatible type, got String", e.getMessage());
         assertEquals(0, emulator.query("SELECT id FROM d8a." + table).size());
+    }
+
+    @Test
+    void aStagedChunkIsInvisibleUntilPublishedAndPublishingItAgainChangesNothing() throws Exception {
+        String table = "pending_staged";
+        pending.createTable(table, TestSchema.schema());
+        String staging = pending.stage(table, TestSchema.schema(),
+                List.of(TestSchema.fullRow("r1"), TestSchema.fullRow("r2")));
+        assertTrue(staging.startsWith("projects/" + BigQueryEmulator.PROJECT + "/datasets/d8a/tables/" + table
+                + "/streams/"), staging);
+        assertEquals(0, emulator.query("SELECT id FROM d8a." + table).size());
+        assertEquals(Publication.PUBLISHED, pending.publish(staging));
+        assertEquals(List.of("r1", "r2"), ids(table));
+        // What a delivery does after a crash between the commit and the spool's removal of the sessions.
+        assertEquals(Publication.PUBLISHED, pending.publish(staging));
+        assertEquals(List.of("r1", "r2"), ids(table));
+    }
+
+    @Test
+    void aStreamStagedBeforeTheWriterTypeChangedIsStillPublished() throws Exception {
+        String table = "pending_then_loadjob";
+        pending.createTable(table, TestSchema.schema());
+        String staging = pending.stage(table, TestSchema.schema(), List.of(TestSchema.fullRow("r1")));
+        try (BigQueryDriver loadjob = BigQueryClients.driver(emulator.settings(Map.of()))) {
+            assertEquals(Publication.PUBLISHED, loadjob.publish(staging));
+            assertEquals(Publication.PUBLISHED, loadjob.publish(staging));
+        }
+        assertEquals(List.of("r1"), ids(table));
+    }
+
+    @Test
+    void aStagedWriteBigQueryDoesNotHoldIsGone() throws Exception {
+        String table = "pending_gone";
+        pending.createTable(table, TestSchema.schema());
+        assertEquals(Publication.GONE, pending.publish("projects/" + BigQueryEmulator.PROJECT + "/datasets/d8a/tables/"
+                + table + "/streams/never-created"));
+    }
+
+    @Test
+    void aCommittedStreamCannotHoldRowsBackSoStagingWritesThem() throws Exception {
+        String table = "committed_staged";
+        committed.createTable(table, TestSchema.schema());
+        assertNull(committed.stage(table, TestSchema.schema(), List.of(TestSchema.fullRow("r1"))));
+        assertEquals(List.of("r1"), ids(table));
+    }
+
+    private static List<String> ids(String table) throws Exception {
+        return emulator.query("SELECT id FROM d8a." + table + " ORDER BY id").stream()
+                .map(row -> row.get(0).getStringValue()).toList();
     }
 
     @Test

@@ -15,7 +15,9 @@ import org.d8a.persistence.text.StorableText;
  * transaction that removes its proto-session and removed in the transaction that records its delivery.
  */
 @Entity
-@Table(name = "spooled_session", indexes = @Index(name = "spooled_session_due", columnList = "quarantined, next_attempt_millis"))
+@Table(name = "spooled_session", indexes = {
+        @Index(name = "spooled_session_due", columnList = "quarantined, next_attempt_millis"),
+        @Index(name = "spooled_session_staging", columnList = "staging")})
 public class SpooledSession {
 
     @Id
@@ -46,6 +48,13 @@ public class SpooledSession {
 
     @Column(name = "last_error", length = 2000)
     private String lastError;
+
+    /**
+     * The warehouse's staged write that holds the session's rows, invisible until it is published; the session leaves
+     * the spool once it is. Null for a session not written yet.
+     */
+    @Column(name = "staging", length = 1024)
+    private String staging;
 
     /** The session's hits in session order, as encoded by the hit codec. */
     // Text, not a LOB: Hibernate maps a LOB to PostgreSQL's large objects (oid), which are read through a separate API and
@@ -86,8 +95,20 @@ public class SpooledSession {
     public void recordFailure(String error, long nowMillis, long backoffMillis, int maxFailures) {
         failures++;
         nextAttemptMillis = nowMillis + backoffMillis;
-        lastError = error == null ? null : StorableText.diagnostic(error.substring(0, Math.min(error.length(), 2000)));
+        lastError = diagnostic(error);
         quarantined = failures >= maxFailures;
+    }
+
+    /**
+     * Records that publishing its staged write failed. The rows are written, so this is no failed delivery: there is
+     * no backoff, no quarantine, and the next delivery publishes again.
+     */
+    public void recordPublicationFailure(String error) {
+        lastError = diagnostic(error);
+    }
+
+    private static String diagnostic(String error) {
+        return error == null ? null : StorableText.diagnostic(error.substring(0, Math.min(error.length(), 2000)));
     }
 
     /** Puts a quarantined session back in line for delivery, with a fresh failure count. */
@@ -95,6 +116,15 @@ public class SpooledSession {
         quarantined = false;
         failures = 0;
         nextAttemptMillis = 0;
+    }
+
+    /** Its rows are in {@code staging}, which the delivery publishes after its transaction committed. */
+    public void staged(String staging) {
+        this.staging = staging;
+    }
+
+    public String getStaging() {
+        return staging;
     }
 
     public int getFailures() {
