@@ -58,10 +58,7 @@ class BigQueryWarehouseIT {
             try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                     dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
                 server.start();
-                await("analytics.events created").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
-                        .pollInterval(Duration.ofMillis(250))
-                        .ignoreExceptionsMatching(BigQueryWarehouseIT::emulatorBusy)
-                        .until(() -> bigquery.table(EVENTS) != null);
+                awaitEventsTable(bigquery);
                 StandardTableDefinition table = bigquery.table(EVENTS).getDefinition();
                 FieldList fields = table.getSchema().getFields();
                 assertEquals(LegacySQLTypeName.TIMESTAMP, fields.get("timestamp_utc").getType());
@@ -199,27 +196,12 @@ class BigQueryWarehouseIT {
             try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                     dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
                 server.start();
-                await("analytics.events created").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
-                        .pollInterval(Duration.ofMillis(250))
-                        .ignoreExceptionsMatching(BigQueryWarehouseIT::emulatorBusy)
-                        .until(() -> bigquery.table(EVENTS) != null);
+                awaitEventsTable(bigquery);
                 Tracker tracker = new Tracker(server.baseUri());
                 for (int i = 0; i < sessions; i++) {
                     assertEquals(204, tracker.pageView(run + i, "https://shop.example.com/kill").statusCode());
                 }
-                await("every session spooled").atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO)
-                        .pollInterval(Duration.ofMillis(250))
-                        .until(() -> SpoolEndpoint.depth(server.baseUri()) == sessions);
-                int started = AdminApi.post(server.baseUri(), "/spool/deliver").statusCode();
-                assertTrue(started == 202 || started == 409, "started, or already running: " + started);
-                // The spool tells how far the delivery got (the emulator serves one call at a time: reading the table
-                // now would compete with the writes).
-                long depthAtKill = await("the first chunks").atMost(Duration.ofSeconds(120))
-                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                        .until(() -> SpoolEndpoint.depth(server.baseUri()), depth -> depth <= sessions - 5);
-                server.kill();
-                assertTrue(depthAtKill > 0, "the kill must land in the middle of the delivery; " + depthAtKill
-                        + " of " + sessions + " sessions were still spooled just before it");
+                DeliveryKill.midDelivery(server, sessions);
 
                 // No delivery is asked for after the restart (the interval is an hour): the execution the kill cut
                 // off is restarted from its checkpoint when the application is deployed again.
@@ -233,6 +215,14 @@ class BigQueryWarehouseIT {
                         .count(), "every session once");
             }
         }
+    }
+
+    /** The migrate job creates the table at deployment. */
+    private static void awaitEventsTable(BigQueryEngine bigquery) {
+        await("analytics.events created").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsMatching(BigQueryWarehouseIT::emulatorBusy)
+                .until(() -> bigquery.table(EVENTS) != null);
     }
 
     private static List<FieldValueList> rowsOfRun(BigQueryEngine bigquery, String run) {

@@ -73,17 +73,7 @@ class SessionsTopicIT {
                 assertEquals(204, tracker.pageView(run + i, "https://shop.example.com/a").statusCode());
                 assertEquals(204, tracker.pageView(run + i, "https://shop.example.com/b").statusCode());
             }
-            await("every session spooled").atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> SpoolEndpoint.depth(server.baseUri()) == sessions);
-            int started = AdminApi.post(server.baseUri(), "/spool/deliver").statusCode();
-            assertTrue(started == 202 || started == 409, "started, or already running: " + started);
-            long depthAtKill = await("the first chunks").atMost(Duration.ofSeconds(120))
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-                    .until(() -> SpoolEndpoint.depth(server.baseUri()), depth -> depth <= sessions - 5);
-            server.kill();
-            assertTrue(depthAtKill > 0, "the kill must land in the middle of the delivery; " + depthAtKill
-                    + " of " + sessions + " sessions were still spooled just before it");
+            DeliveryKill.midDelivery(server, sessions);
 
             server.start();
             await("every session delivered").atMost(Duration.ofSeconds(240)).pollDelay(Duration.ZERO)
