@@ -160,10 +160,7 @@ class BigQueryWarehouseIT {
                 String blocked = "bq-blocked-" + UUID.randomUUID();
                 assertEquals(204, new Tracker(server.baseUri()).pageView(blocked, "https://shop.example.com/")
                         .statusCode());
-                JsonObject spool = await("the migration's error").atMost(Duration.ofSeconds(60))
-                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                        .until(() -> SpoolEndpoint.read(server.baseUri()),
-                                seen -> seen.getString("last_error", "").contains("incompatible type"));
+                JsonObject spool = SpoolEndpoint.awaitLastError(server.baseUri(), "incompatible type");
                 String error = spool.getString("last_error", "");
                 assertTrue(error.contains("column \"page_title\"") && error.contains("existing=")
                         && error.contains("expected="), "the error names the column and both types: " + spool);

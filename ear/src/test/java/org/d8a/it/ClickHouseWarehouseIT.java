@@ -112,10 +112,7 @@ class ClickHouseWarehouseIT {
                         .statusCode());
                 // (a delivery that ran before the deployment's migration failed on the insert itself, with
                 // ClickHouse's own message; the ones after it fail with the migration's)
-                JsonObject spool = await("the migration's error").atMost(Duration.ofSeconds(60))
-                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                        .until(() -> SpoolEndpoint.read(server.baseUri()),
-                                seen -> seen.getString("last_error", "").contains("incompatible type"));
+                JsonObject spool = SpoolEndpoint.awaitLastError(server.baseUri(), "incompatible type");
                 String error = spool.getString("last_error", "");
                 assertTrue(error.contains("column \"page_title\" in table \"analytics.events\" has incompatible type"),
                         "the error names the table and the column: " + spool);

@@ -1,5 +1,6 @@
 package org.d8a.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /** What {@code GET /spool} reports, as an operator's script reads it. */
 final class SpoolEndpoint {
@@ -26,5 +28,12 @@ final class SpoolEndpoint {
 
     static long depth(URI base) throws IOException, InterruptedException {
         return read(base).getJsonNumber("depth").longValue();
+    }
+
+    /** Waits until the spool's {@code last_error} contains {@code text}; returns what it then reports. */
+    static JsonObject awaitLastError(URI base, String text) {
+        return await("a last error with \"" + text + "\"").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> read(base), seen -> seen.getString("last_error", "").contains(text));
     }
 }

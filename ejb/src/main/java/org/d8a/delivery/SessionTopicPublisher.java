@@ -28,9 +28,9 @@ import org.d8a.warehouse.files.format.GoJson;
 @ApplicationScoped
 public class SessionTopicPublisher {
 
-    /** JMS properties of each message, for subscribers' selectors. */
-    public static final String PROPERTY_ID = "property_id";
-    public static final String SESSION_ID = "session_id";
+    /** JMS properties of each message, for subscribers' selectors, and the message's own keys. */
+    private static final String PROPERTY_ID = "property_id";
+    private static final String SESSION_ID = "session_id";
 
     @Inject
     DeliverySettings settings;

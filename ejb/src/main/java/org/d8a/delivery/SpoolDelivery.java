@@ -56,12 +56,8 @@ public class SpoolDelivery {
         // A session staged meanwhile by another delivery is written already: only its publication is left.
         List<SpooledSession> spooled = spool.lockForDelivery(ids).stream()
                 .filter(entry -> entry.getStaging() == null).toList();
-        Map<String, List<SpooledSession>> byProperty = new LinkedHashMap<>();
-        for (SpooledSession entry : spooled) {
-            byProperty.computeIfAbsent(entry.getPropertyId(), p -> new ArrayList<>()).add(entry);
-        }
         List<SpooledSession> written = new ArrayList<>();
-        for (Map.Entry<String, List<SpooledSession>> property : byProperty.entrySet()) {
+        for (Map.Entry<String, List<SpooledSession>> property : byProperty(spooled).entrySet()) {
             List<SpooledSession> entries = property.getValue();
             String staging = rows.stage(property.getKey(), entries.stream().map(SpooledSession::getPayload).toList());
             if (staging == null) {
@@ -84,11 +80,8 @@ public class SpoolDelivery {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int forgetPublished(String staging) {
         List<SpooledSession> published = spool.lockStaged(staging);
-        Map<String, List<String>> byProperty = new LinkedHashMap<>();
-        for (SpooledSession entry : published) {
-            byProperty.computeIfAbsent(entry.getPropertyId(), p -> new ArrayList<>()).add(entry.getPayload());
-        }
-        byProperty.forEach(rows::announce);
+        byProperty(published).forEach((property, entries) ->
+                rows.announce(property, entries.stream().map(SpooledSession::getPayload).toList()));
         forget(published);
         return published.size();
     }
@@ -103,6 +96,14 @@ public class SpoolDelivery {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int unstage(String staging) {
         return spool.unstage(staging);
+    }
+
+    private static Map<String, List<SpooledSession>> byProperty(List<SpooledSession> entries) {
+        Map<String, List<SpooledSession>> byProperty = new LinkedHashMap<>();
+        for (SpooledSession entry : entries) {
+            byProperty.computeIfAbsent(entry.getPropertyId(), p -> new ArrayList<>()).add(entry);
+        }
+        return byProperty;
     }
 
     private void forget(List<SpooledSession> delivered) {
