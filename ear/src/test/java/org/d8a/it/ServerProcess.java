@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -30,6 +32,7 @@ final class ServerProcess implements AutoCloseable {
     private final Path baseDir;
     private final Path config;
     private final List<String> systemProperties = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     /** This server's own database on the tests' PostgreSQL cluster, or null on H2 (a file under its base directory). */
     private final String database;
     private Process process;
@@ -46,6 +49,12 @@ final class ServerProcess implements AutoCloseable {
         // On H2 each copy's state is a file under its base directory; on PostgreSQL it gets a database of its own, kept
         // across its restarts, so that it shares no state with the Arquillian server or another test's server.
         database = TestDatabase.onPostgresql() ? TestDatabase.create(baseDir) : null;
+    }
+
+    /** Environment variables of the server's process, as an operator's service unit sets them; before {@link #start}. */
+    ServerProcess environment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
     }
 
     /** A system property of the server's command line, as an operator sets one; before {@link #start}. */
@@ -90,9 +99,18 @@ final class ServerProcess implements AutoCloseable {
         return cli(List.of(commands), "--connect", "--controller=localhost:" + (9990 + PORT_OFFSET));
     }
 
+    /** Applies a CLI script of the product (one that embeds the server itself) to this copy, as an operator does. */
+    void configure(Path script) throws IOException, InterruptedException {
+        cli(script, "-Djboss.server.base.dir=" + baseDir);
+    }
+
     private String cli(List<String> commands, String... options) throws IOException, InterruptedException {
         Path script = Files.createTempFile(baseDir, "cli-", ".cli");
         Files.write(script, commands);
+        return cli(script, options);
+    }
+
+    private String cli(Path script, String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(serverHome.resolve("bin/jboss-cli.sh").toString()));
         command.addAll(List.of(options));
         command.add("--file=" + script);
@@ -101,7 +119,7 @@ final class ServerProcess implements AutoCloseable {
         Process cli = builder.start();
         String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (cli.waitFor() != 0) {
-            throw new IllegalStateException("jboss-cli failed on " + commands + ":\n" + output);
+            throw new IllegalStateException("jboss-cli failed on " + Files.readAllLines(script) + ":\n" + output);
         }
         return output;
     }
@@ -126,6 +144,7 @@ final class ServerProcess implements AutoCloseable {
         if (database != null) {
             builder.environment().put("D8A_DB_NAME", database);
         }
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
         process = builder.start();

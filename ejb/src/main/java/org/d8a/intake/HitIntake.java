@@ -3,6 +3,7 @@ package org.d8a.intake;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -222,9 +223,14 @@ public class HitIntake {
                 // reported once per failure period by the raw log itself; the client may retry
                 throw new HitsNotQueuedException(unavailable.getMessage() + "; retry later", unavailable, true);
             }
+            if (e.getCause() instanceof JMSException refused) {
+                // the broker is unreachable or refused the commit (reported once per failure period by the publisher)
+                throw new HitsNotQueuedException("the hits queue is unavailable; retry later", refused, true);
+            }
             throw new HitsNotQueuedException("hits not queued", e, false);
         } catch (TimeoutException e) {
-            throw new HitsNotQueuedException("hits not queued", e, false);
+            // not confirmed is not stored: the client retries, and a retry of hits that did get in is skipped
+            throw new HitsNotQueuedException("the hits queue did not confirm the hits in time; retry later", e, true);
         }
     }
 }

@@ -29,6 +29,11 @@ public class OperatorConsole {
         return sampler.history();
     }
 
+    /** Whether the hits queue is on a remote broker, which pauses its queues itself. */
+    public boolean queueOnRemoteBroker() {
+        return queue.remote();
+    }
+
     public void pauseQueue() {
         queue.pause();
     }

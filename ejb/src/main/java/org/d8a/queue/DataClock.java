@@ -61,6 +61,15 @@ public class DataClock {
         }
     }
 
+    /** The messages this server counted as sent and not yet consumed, over every partition. */
+    public long countedWaiting() {
+        long waiting = 0;
+        for (int p = 0; p < pending.length(); p++) {
+            waiting += pending.get(p);
+        }
+        return waiting;
+    }
+
     /** Receive time of the newest processed hit, 0 before the first one. */
     public long newestProcessedMillis() {
         return newestProcessedMillis.get();

@@ -41,7 +41,7 @@ public class HitPublisher {
     /** How long the flusher waits for hits before it tells the journal that it is idle. */
     private static final long IDLE_MILLIS = 100;
 
-    @Resource(lookup = "java:/ConnectionFactory")
+    @Resource(lookup = HitsQueue.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
     @Resource(lookup = HitsQueue.JNDI_NAME)
@@ -71,6 +71,8 @@ public class HitPublisher {
     private volatile boolean running;
 
     private boolean journaling;
+    /** Whether the last cycle failed to send (only the flusher thread reads and writes it). */
+    private boolean failing;
     private long windowNanos;
     private int maxHitsPerPartition;
     private Thread flusher;
@@ -92,7 +94,7 @@ public class HitPublisher {
     /**
      * Queues the hits of one request; the returned stage completes once they are durably in the hits queue (and in
      * the journal before that), or fails: with {@link JournalUnavailableException} when the journal could not be
-     * written, with the JMS error when the send did not commit.
+     * written, with the {@link JMSException} when the broker did not take the send (the client may retry).
      */
     public CompletableFuture<Void> publish(List<Hit> hits) {
         byte[] record = journaling ? journal.record(hits) : null;
@@ -202,7 +204,7 @@ public class HitPublisher {
             }
             session.commit();
         } catch (JMSException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "cannot publish hits to the hits queue", e);
+            reportFailure(e);
             cycle.batches().keySet().forEach(dataClock::notPublished);
             closeConnection();
             if (journaled) {
@@ -214,7 +216,26 @@ public class HitPublisher {
         if (journaled) {
             journal.committed();
         }
+        if (failing) {
+            failing = false;
+            LOG.info("hits are queued again");
+        }
         cycle.commit().complete(null);
+    }
+
+    /**
+     * A broker that is down (a remote one restarting) fails every cycle until it is back, and every request of those
+     * cycles is answered 503: reported once per failure period, not once per cycle.
+     */
+    private void reportFailure(Exception e) {
+        if (e instanceof RuntimeException) {
+            LOG.log(Level.SEVERE, "cannot publish hits to the hits queue", e);
+        } else if (!failing) {
+            failing = true;
+            LOG.log(Level.WARNING, "cannot publish hits to the hits queue; answering 503 until it takes them again", e);
+        } else {
+            LOG.log(Level.FINE, "the hits queue still refuses hits", e);
+        }
     }
 
     private void ensureConnected() throws JMSException {

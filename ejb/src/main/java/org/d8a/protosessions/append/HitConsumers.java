@@ -37,7 +37,7 @@ import org.d8a.queue.QueueSettings;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class HitConsumers {
 
-    @Resource(lookup = "java:/ConnectionFactory")
+    @Resource(lookup = HitsQueue.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
     @Resource(lookup = HitsQueue.JNDI_NAME)

@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.d8a.monitoring.OperatorConsole;
 
@@ -23,15 +24,26 @@ public class QueueResource {
 
     @POST
     @Path("/pause")
-    public Map<String, Object> pause() {
+    public Response pause() {
+        if (console.queueOnRemoteBroker()) {
+            return onRemoteBroker("pause");
+        }
         console.pauseQueue();
-        return Map.of("paused", true);
+        return Response.ok(Map.of("paused", true)).build();
     }
 
     @POST
     @Path("/resume")
-    public Map<String, Object> resume() {
+    public Response resume() {
+        if (console.queueOnRemoteBroker()) {
+            return onRemoteBroker("resume");
+        }
         console.resumeQueue();
-        return Map.of("paused", false);
+        return Response.ok(Map.of("paused", false)).build();
+    }
+
+    private static Response onRemoteBroker(String action) {
+        return AdminErrors.conflict("the hits queue is on a remote broker: " + action
+                + " it there (the broker's console or management API)", Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package org.d8a.web.collect;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import org.d8a.intake.RefusedRequestException;
 final class Collection {
 
     private static final Logger LOG = Logger.getLogger(Collection.class.getName());
+    /** How long a client is asked to wait before it retries refused hits: about a broker's or a disk's recovery. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private Collection() {
     }
@@ -54,10 +57,14 @@ final class Collection {
                 request.getRequestURI(), request.getMethod(), request.getQueryString(), headers(request), body);
     }
 
-    /** {@code 503} while the queue or the raw log is unavailable (the client may retry), else {@code 500}. */
+    /**
+     * {@code 503} with {@code Retry-After} while the queue or the raw log is unavailable (a remote broker restarting, a
+     * full disk: the client may retry), else {@code 500}.
+     */
     static Response notQueued(HitsNotQueuedException e, UnaryOperator<Response.ResponseBuilder> headers) {
         if (e.unavailable()) {
-            return reject(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), headers);
+            return reject(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(),
+                    response -> headers.apply(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
         }
         LOG.log(Level.WARNING, "hits not queued", e);
         return reject(Response.Status.INTERNAL_SERVER_ERROR, "Internal Server Error", headers);
