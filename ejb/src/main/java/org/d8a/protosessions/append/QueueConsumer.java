@@ -39,6 +39,7 @@ final class QueueConsumer implements Runnable {
     static final int MAX_HITS = 2000;
     private static final long RECEIVE_MILLIS = 500;
     private static final long RECONNECT_MILLIS = 1000;
+    private static final long MAX_RECONNECT_MILLIS = 8000;
 
     private final ConnectionFactory connectionFactory;
     private final Queue queue;
@@ -68,11 +69,18 @@ final class QueueConsumer implements Runnable {
 
     @Override
     public void run() {
+        long reconnectMillis = RECONNECT_MILLIS;
+        boolean failing = false;
         while (running()) {
             try (Connection connection = connectionFactory.createConnection()) {
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
                 MessageConsumer consumer = session.createConsumer(queue);
                 connection.start();
+                if (failing) {
+                    LOG.info("the hits queue consumer is connected again");
+                    failing = false;
+                    reconnectMillis = RECONNECT_MILLIS;
+                }
                 while (running()) {
                     List<Message> batch = receive(consumer);
                     if (!batch.isEmpty()) {
@@ -81,8 +89,13 @@ final class QueueConsumer implements Runnable {
                 }
             } catch (JMSException | RuntimeException e) {
                 if (running()) {
-                    LOG.log(Level.WARNING, "the hits queue consumer lost its session; reconnecting", e);
-                    awaitStop(RECONNECT_MILLIS);
+                    // A broker that is down (a remote one restarting) fails every attempt: one warning per outage,
+                    // and attempts further apart the longer it lasts, up to MAX_RECONNECT_MILLIS.
+                    LOG.log(failing ? Level.FINE : Level.WARNING,
+                            "the hits queue consumer lost its session; reconnecting", e);
+                    failing = true;
+                    awaitStop(reconnectMillis);
+                    reconnectMillis = Math.min(MAX_RECONNECT_MILLIS, reconnectMillis * 2);
                 }
             }
         }
