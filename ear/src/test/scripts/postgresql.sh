@@ -6,13 +6,15 @@
 #                                  database d8a (owner d8a, password made for this run), wait until it accepts
 #                                  connections; writes DIR/it.properties (d8a.it.db.*) for the build and the tests
 #   postgresql.sh stop DIR         stop the cluster started under DIR (fast shutdown), if it runs
+#   postgresql.sh restart DIR      stop the running cluster under DIR (fast shutdown: every connection is cut) and start
+#                                  it again on the same data and options, waiting until it accepts connections
 #
 # The binaries are Debian's (package postgresql, installed by .ci/run): found under /usr/lib/postgresql/*/bin, not on
 # PATH, where Debian does not put initdb or pg_ctl. initdb refuses to run as root, so when this script runs as root
 # (as CI may) the cluster runs as the unprivileged user nobody.
 set -euo pipefail
 
-usage() { echo "usage: $0 start DIR PORT | stop DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start DIR PORT | stop DIR | restart DIR" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 action="$1"
 dir="$(mkdir -p "$2" && cd "$2" && pwd)"
@@ -120,8 +122,17 @@ EOF
   echo "postgresql.sh: $("$bindir/postgres" --version) ready on 127.0.0.1:$port (data $data)"
 }
 
+restart() {
+  local data
+  data="$(datadir_of)"
+  [ -n "$data" ] || { echo "postgresql.sh: no cluster started under $dir" >&2; exit 1; }
+  # pg_ctl restart keeps the options of the last start (postmaster.opts)
+  as_owner "$bindir/pg_ctl" -D "$data" -l "$data/postgresql.log" -m fast -w -t 120 restart >/dev/null
+}
+
 case "$action" in
   start) [ $# -eq 3 ] || usage; start "$3" ;;
+  restart) restart ;;
   stop)
     stop
     data="$(datadir_of)"
