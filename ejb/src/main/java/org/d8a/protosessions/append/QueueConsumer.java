@@ -126,29 +126,57 @@ final class QueueConsumer implements Runnable {
         List<Hit> hits = new ArrayList<>();
         List<String> partitions = new ArrayList<>(batch.size());
         List<Long> newest = new ArrayList<>(batch.size());
-        try {
-            for (Message message : batch) {
-                List<Hit> messageHits = HitMessages.hitsOf(message);
-                hits.addAll(messageHits);
-                partitions.add(HitMessages.partitionOf(message));
-                newest.add(messageHits.stream().mapToLong(Hit::getReceivedAtMillis).max().orElse(0));
+        long retryMillis = RECONNECT_MILLIS;
+        boolean databaseDown = false;
+        while (true) {
+            try {
+                // read afresh for every attempt: an attempt that failed may have changed the hits it appended
+                hits.clear();
+                partitions.clear();
+                newest.clear();
+                readHits(batch, hits, partitions, newest);
+                transaction.begin();
+                appender.append(hits);
+                transaction.commit();
+                break;
+            } catch (Exception e) {
+                rollback();
+                if (DatabaseUnavailable.causes(e) && running()) {
+                    // Not the messages' fault: keep them (a JMS rollback would count a delivery attempt, and a long
+                    // outage would send good hits to the dead-letter queue) and try again until the database answers.
+                    LOG.log(databaseDown ? Level.FINE : Level.WARNING, "the database is unavailable; appending "
+                            + hits.size() + " hits again once it answers", e);
+                    databaseDown = true;
+                    awaitStop(retryMillis);
+                    retryMillis = Math.min(MAX_RECONNECT_MILLIS, retryMillis * 2);
+                    continue;
+                }
+                session.rollback();
+                singly = batch.size();
+                // A batch that fails is redelivered; the race behind it (two partitions claiming one identifier at
+                // once) is expected, a message that keeps failing ends in the dead-letter queue, which the health
+                // checks show.
+                LOG.log(Level.WARNING, "appending " + hits.size() + " hits of " + batch.size()
+                        + " messages failed; they will be redelivered", e);
+                return;
             }
-            transaction.begin();
-            appender.append(hits);
-            transaction.commit();
-        } catch (Exception e) {
-            rollback();
-            session.rollback();
-            singly = batch.size();
-            // A batch that fails is redelivered; the race behind it (two partitions claiming one identifier at once)
-            // is expected, a message that keeps failing ends in the dead-letter queue, which the health checks show.
-            LOG.log(Level.WARNING, "appending " + hits.size() + " hits of " + batch.size()
-                    + " messages failed; they will be redelivered", e);
-            return;
+        }
+        if (databaseDown) {
+            LOG.info("the database answers again; hits are appended");
         }
         session.commit();
         for (int i = 0; i < batch.size(); i++) {
             dataClock.processed(partitions.get(i), newest.get(i));
+        }
+    }
+
+    private static void readHits(List<Message> batch, List<Hit> hits, List<String> partitions, List<Long> newest)
+            throws JMSException {
+        for (Message message : batch) {
+            List<Hit> messageHits = HitMessages.hitsOf(message);
+            hits.addAll(messageHits);
+            partitions.add(HitMessages.partitionOf(message));
+            newest.add(messageHits.stream().mapToLong(Hit::getReceivedAtMillis).max().orElse(0));
         }
     }
 
