@@ -122,7 +122,7 @@ public class HitIntake {
     }
 
     /**
-     * Refuses the request before anything of it is read when its client address is over {@code receiver.rate_limit}:
+     * Refuses the request before anything of it is parsed when its client address is over {@code receiver.rate_limit}:
      * counted, never logged (a flood would flood the log too).
      */
     private void admit(String endpoint, String clientIp) throws RefusedRequestException {

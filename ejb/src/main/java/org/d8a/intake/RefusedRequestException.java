@@ -26,7 +26,7 @@ public class RefusedRequestException extends Exception {
         return tooLarge;
     }
 
-    /** The client address sent too many requests: nothing of the request was even read. */
+    /** The client address sent too many requests: nothing of the request was parsed. */
     public boolean rateLimited() {
         return retryAfterSeconds > 0;
     }

@@ -6,7 +6,7 @@ public enum RejectReason {
     INVALID("invalid"),
     /** 413: the body is over the size or line limit. */
     TOO_LARGE("too_large"),
-    /** 429: the client address is over {@code receiver.rate_limit}; nothing of the request was read. */
+    /** 429: the client address is over {@code receiver.rate_limit}; nothing of the request was parsed. */
     RATE_LIMITED("rate_limited"),
     /** 503: the hits could not be queued now; the client retries. */
     UNAVAILABLE("unavailable"),
