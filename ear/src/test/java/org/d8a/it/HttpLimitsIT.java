@@ -105,6 +105,7 @@ class HttpLimitsIT {
         String body = line + "x".repeat(MAX_POST_SIZE - line.length() + 1);
         HttpResponse<String> refused = tracker.post(query, body);
         assertEquals(413, refused.statusCode(), refused.body());
+        assertEquals("request body exceeds " + MAX_POST_SIZE + " bytes", refused.body());
 
         assertEquals(200, healthz().statusCode());
         assertKeptAlone(client, query);
