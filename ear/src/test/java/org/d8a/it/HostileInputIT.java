@@ -136,7 +136,8 @@ class HostileInputIT {
                 return new Sent("valid GET", Expect.STORED, send("GET", "/g/collect?" + hit, null, null, client));
             }
             case 3 -> {
-                String cut = hit.substring(0, random.nextInt(hit.length()));
+                // never inside an escape: a URI cannot hold half of one (a body can, case 4)
+                String cut = hit.substring(0, random.nextInt(hit.length())).replaceFirst("%[0-9A-F]?$", "");
                 return new Sent("truncated query " + cut, Expect.ANY, send("GET", "/g/collect?" + cut, null, null,
                         client));
             }

@@ -11,9 +11,10 @@ import org.d8a.intake.HitIntake;
 
 /**
  * Answers {@code 413} with a one-line reason to a request whose {@code Content-Length} is over the receiver's body
- * limit, before anything reads the body. Undertow's {@code max-post-size} (the same limit, {@code server.cli}) would
- * refuse it too, but only once the body is read, which JAX-RS reports as a bare {@code 400}. A chunked body declares
- * no length: over the limit it still gets that {@code 400} (docs/operations.md, "HTTP limits").
+ * limit, before anything reads the body; counted in bytes, where the receiver's own check counts the characters of the
+ * body it was given. Undertow's {@code max-post-size} ({@code server.cli}) is this limit and a margin: its parser
+ * answers a declared length over it with a bare {@code 400}, so the margin is where this reason can be given
+ * (docs/operations.md, "HTTP limits").
  */
 @Provider
 @PreMatching
