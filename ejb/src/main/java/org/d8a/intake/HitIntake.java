@@ -19,6 +19,8 @@ import org.d8a.hits.ParsedRequest;
 import org.d8a.hits.QueryString;
 import org.d8a.hits.RequestRepeats;
 import org.d8a.hits.ip.ClientAddresses;
+import org.d8a.intake.ratelimit.Admission;
+import org.d8a.intake.ratelimit.RateLimiter;
 import org.d8a.metrics.PipelineMetrics;
 import org.d8a.metrics.RejectReason;
 import org.d8a.properties.PropertyRegistry;
@@ -78,16 +80,22 @@ public class HitIntake {
     private final Map<String, TrackingProtocol> protocols = Map.of(GA4, new Ga4Protocol(), D8A, new D8aProtocol(),
             MATOMO, new MatomoProtocol());
     private HitValidator validator;
+    private int maxBodyLines;
+    /** {@code null} when {@code receiver.rate_limit} is off. */
+    private RateLimiter rateLimiter;
 
     @PostConstruct
     void init() {
         validator = new HitValidator(properties, settings.maxHitKbytes());
+        maxBodyLines = settings.maxBodyLines();
+        rateLimiter = settings.rateLimit().map(limit -> new RateLimiter(limit, System::nanoTime)).orElse(null);
     }
 
     /**
      * Queues the hits of {@code request}, received on the endpoint of {@code protocolId}, at {@code receivedAtMillis}.
      *
-     * @throws RefusedRequestException when the request or any of its hits is invalid; nothing of it is kept
+     * @throws RefusedRequestException when the request or any of its hits is invalid, the body too large, or its
+     *     client address over the rate limit; nothing of it is kept
      * @throws HitsNotQueuedException when the hits could not be queued durably
      */
     public void accept(String protocolId, CollectRequest request, long receivedAtMillis)
@@ -96,9 +104,11 @@ public class HitIntake {
         if (protocol == null) {
             throw new IllegalArgumentException("no collect protocol " + protocolId);
         }
+        String clientIp = addresses.clientIp(request.peerAddress(), request.firstHeader());
+        admit(protocolId, clientIp);
         List<Hit> hits = List.of();
         try {
-            hits = hitsOf(protocol, request, receivedAtMillis);
+            hits = hitsOf(protocol, request, clientIp, receivedAtMillis);
             publish(hits);
         } catch (RefusedRequestException e) {
             metrics.requestRejected(protocolId, propertyOf(hits), e.tooLarge() ? RejectReason.TOO_LARGE
@@ -112,14 +122,37 @@ public class HitIntake {
         countReceived(protocolId, hits);
     }
 
-    private List<Hit> hitsOf(TrackingProtocol protocol, CollectRequest request, long receivedAtMillis)
-            throws RefusedRequestException {
+    /**
+     * Refuses the request before anything of it is parsed when its client address is over {@code receiver.rate_limit}:
+     * counted, never logged (a flood would flood the log too).
+     */
+    private void admit(String endpoint, String clientIp) throws RefusedRequestException {
+        if (rateLimiter == null) {
+            return;
+        }
+        Admission admission = rateLimiter.admit(clientIp);
+        if (!admission.admitted()) {
+            metrics.requestRejected(endpoint, PipelineMetrics.UNKNOWN_PROPERTY, RejectReason.RATE_LIMITED);
+            throw RefusedRequestException.rateLimited("too many requests from this address (receiver.rate_limit); "
+                    + "retry after " + admission.retryAfterSeconds() + " s", admission.retryAfterSeconds());
+        }
+    }
+
+    private List<Hit> hitsOf(TrackingProtocol protocol, CollectRequest request, String clientIp,
+            long receivedAtMillis) throws RefusedRequestException {
         if (request.body().length() > MAX_BODY_BYTES) {
             throw new RefusedRequestException("request body exceeds " + MAX_BODY_BYTES + " bytes", true);
         }
+        if (maxBodyLines > 0 && BodyLines.exceed(request.body(), maxBodyLines)) {
+            throw tooManyLines();
+        }
         List<Hit> hits;
         try {
-            hits = protocol.createHits(parsed(request, receivedAtMillis), properties);
+            hits = protocol.createHits(parsed(request, clientIp, receivedAtMillis), properties);
+            if (maxBodyLines > 0 && hits.size() > maxBodyLines) {
+                // a Matomo bulk request holds its entries on one line of JSON
+                throw tooManyLines();
+            }
             maskAndValidate(hits, request.body(), protocol.id());
         } catch (HitRejectedException e) {
             throw new RefusedRequestException(e.getMessage(), false);
@@ -128,16 +161,25 @@ public class HitIntake {
         return hits;
     }
 
+    private RefusedRequestException tooManyLines() {
+        return new RefusedRequestException("request body has more than " + maxBodyLines
+                + " lines (receiver.max_body_lines)", true);
+    }
+
     /**
      * Takes in a Measurement Protocol request ({@code /mp/collect}), or with {@code validateOnly} only checks it
      * ({@code /debug/mp/collect}). A request with any finding, a wrong secret among them, keeps nothing; the events
      * of a valid one are hits of the stream's property, of the property's protocol.
      *
      * @throws HitsNotQueuedException when the hits of a valid request could not be queued durably
+     * @throws RefusedRequestException only when its client address is over the rate limit (everything else the
+     *     protocol refuses is in the answer)
      */
     public MeasurementProtocolAnswer acceptMeasurementProtocol(CollectRequest request, long receivedAtMillis,
-            boolean validateOnly) throws HitsNotQueuedException {
-        MpReading reading = MeasurementProtocol.read(parsed(request, receivedAtMillis), properties);
+            boolean validateOnly) throws HitsNotQueuedException, RefusedRequestException {
+        String clientIp = addresses.clientIp(request.peerAddress(), request.firstHeader());
+        admit(MEASUREMENT_PROTOCOL, clientIp);
+        MpReading reading = MeasurementProtocol.read(parsed(request, clientIp, receivedAtMillis), properties);
         List<ValidationMessage> messages = reading.messages();
         List<Hit> hits = reading.hits();
         String protocolId = hits.isEmpty() ? "" : properties.byId(hits.get(0).getPropertyId()).protocol();
@@ -172,8 +214,7 @@ public class HitIntake {
         return new MeasurementProtocolAnswer(!validateOnly, false, "", response);
     }
 
-    private ParsedRequest parsed(CollectRequest request, long receivedAtMillis) {
-        String clientIp = addresses.clientIp(request.peerAddress(), request.firstHeader());
+    private ParsedRequest parsed(CollectRequest request, String clientIp, long receivedAtMillis) {
         return new ParsedRequest(clientIp, request.host(), request.path(), request.method(), receivedAtMillis,
                 QueryString.parseLenient(request.rawQuery()), request.headers(), request.body());
     }

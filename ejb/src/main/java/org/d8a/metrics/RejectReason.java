@@ -4,8 +4,10 @@ package org.d8a.metrics;
 public enum RejectReason {
     /** 400: a hit or the request is invalid (the answer's one-line reason says which rule). */
     INVALID("invalid"),
-    /** 413: the body is over the limit. */
+    /** 413: the body is over the size or line limit. */
     TOO_LARGE("too_large"),
+    /** 429: the client address is over {@code receiver.rate_limit}; nothing of the request was parsed. */
+    RATE_LIMITED("rate_limited"),
     /** 503: the hits could not be queued now; the client retries. */
     UNAVAILABLE("unavailable"),
     /** 500: an unexpected error. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.d8a.intake.HitIntake;
 import org.d8a.intake.HitsNotQueuedException;
 import org.d8a.intake.MeasurementProtocolAnswer;
+import org.d8a.intake.RefusedRequestException;
 
 /**
  * An endpoint of the GA4 Measurement Protocol, translating HTTP to {@link HitIntake#acceptMeasurementProtocol} and
@@ -34,6 +35,8 @@ public abstract class MeasurementProtocolResource {
                     body == null ? "" : body), receivedAt, validateOnly), origin);
         } catch (HitsNotQueuedException e) {
             return Collection.notQueued(e, response -> Cors.collect(response, origin));
+        } catch (RefusedRequestException e) {
+            return Collection.refused(e, response -> Cors.collect(response, origin));
         }
     }
 
