@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The gap between accept and publish is held open without any hook in the product: the hits address of this
  * test's server copy blocks producers once it holds one byte (Artemis {@code address-full-policy=BLOCK}, producer
- * credits asked for every message), and the hits queue is paused, so the first request's message fills the address
- * and the publisher's next send waits for credits that never come. The kill waits until the raw log holds the second
- * request's hits.</p>
+ * credits asked for every message on the publisher's factory {@code d8a-hits}), and the hits queue is paused, so the
+ * first request's message fills the address and the publisher's next send waits for credits that never come. The kill
+ * waits until the raw log holds the second request's hits.</p>
  */
 class RawLogKillIT {
 
@@ -71,7 +71,7 @@ class RawLogKillIT {
                             + " value=${d8a.it.hits.max-size-bytes:104857600})",
                     SETTINGS + "/address-setting=jms.queue.hits:write-attribute(name=address-full-policy,"
                             + " value=${d8a.it.hits.address-full-policy:PAGE})",
-                    SETTINGS + "/connection-factory=InVmConnectionFactory:write-attribute(name=producer-window-size,"
+                    SETTINGS + "/connection-factory=d8a-hits:write-attribute(name=producer-window-size,"
                             + " value=${d8a.it.producer-window-size:65536})");
             server.start("d8a.it.hits.max-size-bytes=1", "d8a.it.hits.address-full-policy=BLOCK",
                     "d8a.it.producer-window-size=1");
