@@ -162,6 +162,13 @@ final class ServerProcess implements AutoCloseable {
                 });
     }
 
+    /** The process id of the server's JVM (a child of {@code standalone.sh}), to read its file handles in /proc. */
+    long jvmPid() {
+        return process.descendants().filter(child -> child.info().command().map(c -> c.endsWith("/java"))
+                .orElse(false)).findFirst().orElseThrow(() -> new IllegalStateException("no JVM under "
+                        + process.pid())).pid();
+    }
+
     /** SIGKILL: the JVM gets no chance to shut down, flush or commit anything. */
     void kill() throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

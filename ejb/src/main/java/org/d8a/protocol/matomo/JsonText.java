@@ -2,7 +2,6 @@ package org.d8a.protocol.matomo;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -24,7 +23,9 @@ public final class JsonText {
     public static Optional<JsonValue> parse(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return Optional.of(reader.readValue());
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException and IllegalStateException for what is no JSON; a bare RuntimeException from Parsson for
+            // what is nested deeper than jakarta.json.maxDepth (1000), which the reference's decoder refuses as well
             return Optional.empty();
         }
     }

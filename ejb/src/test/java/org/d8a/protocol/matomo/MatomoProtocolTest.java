@@ -109,7 +109,8 @@ class MatomoProtocolTest {
     void aMalformedBulkBodyRejectsTheWholeRequest() {
         for (String body : List.of("{\"requests\":[\"?idsite=1\"", "{\"requests\":\"?idsite=1\"}",
                 "{\"requests\":[\"?idsite=1\", 7]}", "{\"requests\":[\"?idsite=1\",\"?idsite=2;x=1\"]}",
-                "{\"requests\":[\"?idsite=1\",\"?idsite=%zz\"]}", "{\"requests\":[\"?idsite=1\",\"?_id=x\"]}")) {
+                "{\"requests\":[\"?idsite=1\",\"?idsite=%zz\"]}", "{\"requests\":[\"?idsite=1\",\"?_id=x\"]}",
+                "{\"requests\":[\"?idsite=1\"," + "[".repeat(5000) + "]".repeat(5000) + "]}")) {
             assertThrows(HitRejectedException.class, () -> hits("POST", null, body), body);
         }
     }

@@ -94,6 +94,9 @@ public final class MeasurementProtocol {
                     + ", column " + e.getLocation().getColumnNumber() + ")");
         } catch (JsonException e) {
             throw new MalformedBodyException("the body is not valid JSON");
+        } catch (RuntimeException e) {
+            // Parsson refuses a body nested deeper than jakarta.json.maxDepth (1000) with a bare RuntimeException
+            throw new MalformedBodyException("the body is not valid JSON (nested too deeply)");
         }
     }
 

@@ -125,6 +125,15 @@ class MeasurementProtocolTest {
     }
 
     @Test
+    void jsonNestedBeyondTheParsersDepthIsMalformed() {
+        String nested = "[".repeat(5000) + "]".repeat(5000);
+        MpReading reading = read("measurement_id=G-SHOP&api_secret=new-secret", "{\"client_id\":\"c\",\"events\":"
+                + "[{\"name\":\"e\",\"params\":{\"p\":" + nested + "}}]}");
+        assertEquals(List.of(), reading.hits());
+        assertEquals("the body is not valid JSON (nested too deeply)", reading.messages().get(0).description());
+    }
+
+    @Test
     void malformedJsonSaysWhereAndNotWhat() {
         MpReading reading = read("measurement_id=G-SHOP&api_secret=new-secret", "{\"client_id\": \"secret-ish\",");
         assertEquals(List.of(), reading.hits());
