@@ -93,8 +93,11 @@ class CrashLoopIT {
                 long target = answered.get() + MIN_ANSWERED + moments.nextInt(MORE_ANSWERED);
                 await("hits answered before kill " + (kill + 1)).atMost(Duration.ofMinutes(2))
                         .pollInterval(Duration.ofMillis(10)).until(() -> answered.get() >= target);
+                // where the hits were when the server died: queued, in open sessions, spooled, in segments
+                Pipeline.State moment = server.pipeline().state();
                 server.kill();
-                kills.add("after " + answered.get() + " answers");
+                kills.add(answered.get() + " answered, " + moment.queued() + " queued, " + moment.protoSessions()
+                        + " open, " + moment.depth() + " spooled, " + moment.staged().size() + " segments");
                 server.start();
             }
             long afterLastStart = answered.get() + MIN_ANSWERED;
@@ -137,9 +140,9 @@ class CrashLoopIT {
             assertEquals(List.of(), errors, "no ERROR in the server log, seed " + SEED);
 
             Set<String> indeterminate = keys(Outcome.INDETERMINATE);
-            System.out.printf("crash loop: seed %d, %d kills (%s), %d hits answered: %d acknowledged, %d refused;"
+            System.out.printf("crash loop: seed %d, %d kills [%s], %d hits answered: %d acknowledged, %d refused;"
                     + " %d indeterminate (%d of them stored), %d never sent; %d rows, 0 lost, 0 duplicated%n", SEED,
-                    KILLS, String.join(", ", kills), answered.get(), acknowledged.size(),
+                    KILLS, String.join("; ", kills), answered.get(), acknowledged.size(),
                     keys(Outcome.REFUSED).size(), indeterminate.size(),
                     indeterminate.stream().filter(copies::containsKey).count(), neverSent.get(), rows.size());
         } finally {
