@@ -108,9 +108,26 @@ class HitPublisherTest {
         assertFalse(journal.recorded);
     }
 
+    @Test
+    void aPartitionHoldingPublishMaxHitsIsSentWithoutWaitingForTheWindow() throws Exception {
+        journal.enabled = false;
+        start("1h", 3);
+        CompletableFuture<Void> first = publisher.publish(List.of(hit("a", "one"), hit("b", "one")));
+        assertFalse(first.isDone(), "two hits of a partition wait for the window");
+        CompletableFuture<Void> second = publisher.publish(List.of(hit("c", "one")));
+        // long before the window of an hour: the partition's third hit fills it
+        second.get(5, TimeUnit.SECONDS);
+        first.get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("send a,b,c", "commit"), events);
+    }
+
     private void start(String window) {
+        start(window, 500);
+    }
+
+    private void start(String window, int publishMaxHits) {
         QueueSettings settings = new QueueSettings(TestConfig.of(Map.of("receiver.publish_window", window,
-                "queue.partitions", "4")));
+                "queue.partitions", "4", "receiver.publish_max_hits", Integer.toString(publishMaxHits))));
         DataClock clock = new DataClock();
         clock.settings = settings;
         clock.init();
@@ -152,11 +169,15 @@ class HitPublisherTest {
     }
 
     private static Hit hit(String id) {
+        return hit(id, id);
+    }
+
+    private static Hit hit(String id, String client) {
         Hit hit = new Hit();
         hit.setId(id);
         hit.setPropertyId("default");
-        hit.setClientId("client-" + id);
-        hit.setAuthoritativeClientId("client-" + id);
+        hit.setClientId("client-" + client);
+        hit.setAuthoritativeClientId("client-" + client);
         return hit;
     }
 
