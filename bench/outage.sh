@@ -59,7 +59,13 @@ load() {
 settled() { [ "$(overview queueDepth)" = 0 ] && [ "$(overview openProtoSessions)" = 0 ] && [ "$(overview spoolDepth)" = 0 ]; }
 heap_mib() { jcmd "$pid" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1 | awk '{ print int($1 / 1024) }'; }
 sample() {
-  say "  t+$(( $(date +%s) - outage_start ))s: spooled $(overview spoolDepth), queued $(overview queueDepth), open $(overview openProtoSessions), heap used $(heap_mib) MiB, RSS $(( $(awk '/VmRSS/ { print $2 }' /proc/$pid/status) / 1024 )) MiB, journal $(du -sm "$base/data/activemq" | cut -f1) MiB, spool $(du -sm "$base/data/d8a/spool" | cut -f1) MiB"
+  say "  t+$(( $(date +%s) - outage_start ))s: spooled $(overview spoolDepth), queued $(overview queueDepth), open $(overview openProtoSessions), heap used $(heap_mib) MiB, RSS $(( $(awk '/VmRSS/ { print $2 }' /proc/$pid/status) / 1024 )) MiB, journal $(du -sm "$base/data/activemq" | cut -f1) MiB, database $(du -sm "$base/data/d8a" --exclude=spool | cut -f1) MiB, segments $(du -sm "$base/data/d8a/spool" | cut -f1) MiB"
+}
+# the JVM's collections so far: "N collections, S s" (jstat: young and full counts, all GC time)
+gc_so_far() { jstat -gcutil "$pid" | awk 'NR == 2 { printf "%d %.3f", $7 + $9 + ($11 == "-" ? 0 : $11), $NF }'; }
+gc_between() {   # "COUNT SECONDS" before, after: what the collector did in between
+  read -r c0 s0 <<< "$1"; read -r c1 s1 <<< "$2"
+  echo "$(( c1 - c0 )) collections, $(calc "$s1 - $s0") s of GC"
 }
 
 say "d8a outage benchmark: commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . ':!docs' || echo '+changes'), $(date -u +%FT%TZ), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, H2"
@@ -67,8 +73,9 @@ say "load: wrk -t2 -c64 at $rate requests/s, every request a new client (one ses
 
 load 20 warm > /dev/null
 until settled; do sleep 1; done
+g0=$(gc_so_far)
 baseline=$(load "$seconds" baseline)
-say "baseline, warehouse up:   $baseline"
+say "baseline, warehouse up:   $baseline; $(gc_between "$g0" "$(gc_so_far)")"
 until settled; do sleep 1; done
 
 mkdir -p "$staging"
@@ -76,11 +83,12 @@ mv "$staging" "$staging.set-aside"
 echo "not a directory: the warehouse cannot write here" > "$staging"
 outage_start=$(date +%s)
 outage_seconds=$(( sessions_target / rate + 30 ))
+g0=$(gc_so_far)
 load "$outage_seconds" outage > "$work/outage-load.txt" &
 loader=$!
 while kill -0 "$loader" 2> /dev/null; do sleep 10; sample; done
 wait "$loader"
-say "during the outage:        $(cat "$work/outage-load.txt")"
+say "during the outage:        $(cat "$work/outage-load.txt"); $(gc_between "$g0" "$(gc_so_far)")"
 until [ "$(overview queueDepth)" = 0 ] && [ "$(overview openProtoSessions)" = 0 ]; do sleep 1; done
 sample
 spooled=$(overview spoolDepth)
@@ -100,20 +108,29 @@ requests_of() { sed -n 's/^requests \([0-9]*\), errors \([0-9]*\),.*/\1 \2/p' <<
 say "rows: $(python3 - "$base.warehouse" $(requests_of "$baseline") $(requests_of "$(cat "$work/outage-load.txt")") <<'EOF'
 import csv, pathlib, sys
 ids, clients, rows = set(), {}, 0
+# ga4-hits.lua numbers a thread's clients 0, 64, 128, ... plus the thread's number: a hit missing among the stored
+# ones of a thread is lost; only the last requests of each thread, in flight when wrk stopped, may be missing at the
+# end (they were never acknowledged) or stored beyond wrk's count (acknowledged after it stopped counting)
 for file in pathlib.Path(sys.argv[1]).rglob("*.csv"):
     with open(file, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             rows += 1
             ids.add(row["id"])
-            run = row["client_id"].split("-")[1]
-            clients.setdefault(run, set()).add(row["client_id"])
+            _, run, number = row["client_id"].split("-")
+            clients.setdefault(run, set()).add(int(number))
 # every answered request of a run is a client of its own (wrk's errors are the answers other than 2xx)
 sent = {"baseline": int(sys.argv[2]) - int(sys.argv[3]), "outage": int(sys.argv[4]) - int(sys.argv[5])}
+def gaps(numbers):
+    missing = 0
+    for thread in {n % 64 for n in numbers}:
+        seq = sorted(n // 64 for n in numbers if n % 64 == thread)
+        missing += seq[-1] - seq[0] + 1 - len(seq)
+    return missing
 print(f"{rows} rows, {len(ids)} distinct ids, {rows - len(ids)} duplicated; "
-      + "; ".join(f"{run}: {n} hits acknowledged, {len(clients.get(run, ()))} clients stored, "
-                  f"{n - len(clients.get(run, ()))} lost" for run, n in sent.items()))
+      + "; ".join(f"{run}: {n} hits acknowledged, {len(clients.get(run, ()))} stored, "
+                  f"{gaps(clients.get(run, set()))} missing among them" for run, n in sent.items()))
 EOF
 )"
 log=$base/log/server.log
-say "server log: $(grep -c ' ERROR ' "$log" || true) ERROR, $(grep -c ' WARN ' "$log" || true) WARN"
+say "server log: $(grep -c ' ERROR ' "$log" || true) ERROR, $(grep -Ec ' WARN(ING)? ' "$log" || true) WARN"
 say "report: $report"
