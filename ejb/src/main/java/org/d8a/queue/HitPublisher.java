@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -33,6 +34,12 @@ import org.d8a.hits.Hit;
  * completes only when the transaction holding its hits has committed, so a 204 means the hits are durable. With a
  * {@link PublishJournal} enabled (the raw log), each cycle first writes its requests' records there, in one durable
  * write: a cycle whose records cannot be written is refused before anything is sent.
+ *
+ * <p>A broker that blocks producers (Artemis does when its disk is beyond {@code global-max-disk-usage}) holds the
+ * flusher in its send. Once a send has waited {@link #BLOCKED_AFTER_NANOS}, the queue counts as blocked: the requests
+ * of that cycle and every new one are refused at once with {@link QueueBlockedException} instead of each holding a
+ * request thread for the intake's whole timeout, until the send returns. The blocked cycle's hits may still be queued
+ * when it does; their clients got no acknowledgement, and a retry is recognised.</p>
  */
 @ApplicationScoped
 public class HitPublisher {
@@ -40,6 +47,8 @@ public class HitPublisher {
     private static final Logger LOG = Logger.getLogger(HitPublisher.class.getName());
     /** How long the flusher waits for hits before it tells the journal that it is idle. */
     private static final long IDLE_MILLIS = 100;
+    /** A durable commit takes milliseconds; a send that waits this long waits for the broker to let producers on. */
+    static final long BLOCKED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     @Resource(lookup = HitsQueue.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
@@ -73,6 +82,11 @@ public class HitPublisher {
     private boolean journaling;
     /** Whether the last cycle failed to send (only the flusher thread reads and writes it). */
     private boolean failing;
+    /** The cycle being sent, and since when ({@link System#nanoTime()}); null between sends. */
+    private volatile Sending sending;
+    /** Requests refused since the queue was found blocked; -1 while it is not (reported once per blocked period). */
+    private final AtomicLong refusedWhileBlocked = new AtomicLong(-1);
+    long blockedAfterNanos = BLOCKED_AFTER_NANOS;
     private long windowNanos;
     private int maxHitsPerPartition;
     private Thread flusher;
@@ -94,9 +108,13 @@ public class HitPublisher {
     /**
      * Queues the hits of one request; the returned stage completes once they are durably in the hits queue (and in
      * the journal before that), or fails: with {@link JournalUnavailableException} when the journal could not be
-     * written, with the {@link JMSException} when the broker did not take the send (the client may retry).
+     * written, with the {@link JMSException} when the broker did not take the send, with
+     * {@link QueueBlockedException} while the broker blocks producers (the client may retry).
      */
     public CompletableFuture<Void> publish(List<Hit> hits) {
+        if (blocked()) {
+            return CompletableFuture.failedFuture(new QueueBlockedException());
+        }
         byte[] record = journaling ? journal.record(hits) : null;
         // hashed before the lock: every request thread waits for it
         List<String> partitionOfHit = hits.stream().map(partitions::of).toList();
@@ -144,6 +162,28 @@ public class HitPublisher {
 
     /** The hits and records of one cycle, and the stage their requests wait on. */
     private record Cycle(Map<String, List<Hit>> batches, List<byte[]> records, CompletableFuture<Void> commit) {
+    }
+
+    private record Sending(Cycle cycle, long sinceNanos) {
+    }
+
+    /**
+     * Whether the current send has waited past {@link #blockedAfterNanos}. The first caller to find it so reports it
+     * and refuses the blocked cycle's requests too; every caller that finds it so is refused.
+     */
+    private boolean blocked() {
+        Sending current = sending;
+        if (current == null || System.nanoTime() - current.sinceNanos() < blockedAfterNanos) {
+            return false;
+        }
+        if (refusedWhileBlocked.compareAndSet(-1, 0)) {
+            LOG.warning(() -> "the hits queue takes no hits: a send has waited " + TimeUnit.NANOSECONDS.toSeconds(
+                    System.nanoTime() - current.sinceNanos()) + " s for the broker, which blocks producers (is its"
+                    + " disk beyond global-max-disk-usage?); answering 503 until it takes them again");
+            current.cycle().commit().completeExceptionally(new QueueBlockedException());
+        }
+        refusedWhileBlocked.incrementAndGet();
+        return true;
     }
 
     /** Waits for hits, then for the window; returns what came, or {@code null} when nothing did for a while. */
@@ -197,6 +237,7 @@ public class HitPublisher {
         }
         // counted before the commit, so that the partition's consumer never commits a message not yet counted
         cycle.batches().keySet().forEach(dataClock::publishing);
+        sending = new Sending(cycle, System.nanoTime());
         try {
             ensureConnected();
             for (Map.Entry<String, List<Hit>> batch : cycle.batches().entrySet()) {
@@ -204,6 +245,7 @@ public class HitPublisher {
             }
             session.commit();
         } catch (JMSException | RuntimeException e) {
+            unblocked();
             reportFailure(e);
             cycle.batches().keySet().forEach(dataClock::notPublished);
             closeConnection();
@@ -213,6 +255,7 @@ public class HitPublisher {
             cycle.commit().completeExceptionally(e);
             return;
         }
+        unblocked();
         if (journaled) {
             journal.committed();
         }
@@ -221,6 +264,16 @@ public class HitPublisher {
             LOG.info("hits are queued again");
         }
         cycle.commit().complete(null);
+    }
+
+    /** The send returned: the queue is not blocked (any more). */
+    private void unblocked() {
+        sending = null;
+        long refused = refusedWhileBlocked.getAndSet(-1);
+        if (refused >= 0) {
+            LOG.info(() -> "the hits queue takes hits again; " + refused + " requests were refused with 503 while it"
+                    + " was blocked");
+        }
     }
 
     /**

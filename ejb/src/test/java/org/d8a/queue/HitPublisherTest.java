@@ -40,6 +40,9 @@ class HitPublisherTest {
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final RecordingJournal journal = new RecordingJournal();
     private volatile boolean commitFails;
+    /** When set, every send waits for it, as a send waits for a broker that blocks producers. */
+    private volatile CountDownLatch holdSends;
+    private final CountDownLatch sendStarted = new CountDownLatch(1);
     private HitPublisher publisher;
 
     @AfterEach
@@ -100,6 +103,28 @@ class HitPublisherTest {
     }
 
     @Test
+    void aSendTheBrokerHoldsRefusesItsRequestsAndNewOnesAtOnceUntilItReturns() throws Exception {
+        journal.enabled = false;
+        holdSends = new CountDownLatch(1);
+        start("1ms");
+        publisher.blockedAfterNanos = 0;
+        CompletableFuture<Void> held = publisher.publish(List.of(hit("a")));
+        assertTrue(sendStarted.await(5, TimeUnit.SECONDS), "the send waits for the broker");
+
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> publisher.publish(List.of(hit("b"))).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(QueueBlockedException.class, refused.getCause());
+        ExecutionException heldRefused = assertThrows(ExecutionException.class, () -> held.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(QueueBlockedException.class, heldRefused.getCause(), "not acknowledged while blocked");
+
+        publisher.blockedAfterNanos = Long.MAX_VALUE;
+        holdSends.countDown();
+        publisher.publish(List.of(hit("c"))).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("send a", "commit", "send c", "commit"), events,
+                "the held send goes on once the broker lets it; a refused request is not sent");
+    }
+
+    @Test
     void withoutAJournalNothingIsRecorded() throws Exception {
         journal.enabled = false;
         start("1ms");
@@ -129,6 +154,11 @@ class HitPublisherTest {
         Session session = fake(Session.class, (method, args) -> switch (method) {
             case "createProducer" -> fake(MessageProducer.class, (sent, message) -> {
                 if (sent.equals("send")) {
+                    sendStarted.countDown();
+                    CountDownLatch hold = holdSends;
+                    if (hold != null) {
+                        hold.await();
+                    }
                     events.add("send " + String.join(",", HitMessages.hitsOf((TextMessage) message[0]).stream()
                             .map(Hit::getId).toList()));
                 }

@@ -1,0 +1,91 @@
+package org.d8a.it;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A file system of its own, a few megabytes large, that a test fills until nothing more can be written to it and frees
+ * again: a tmpfs mounted on a directory (the tests run as root). A full disk cannot be had otherwise without touching
+ * the machine's disks, and a directory made unwritable is a different failure (permissions, not space).
+ */
+final class SmallFileSystem implements AutoCloseable {
+
+    private static final String NO_SPACE = "No space left on device";
+
+    private final Path mountPoint;
+    private final Path filler;
+
+    private SmallFileSystem(Path mountPoint) {
+        this.mountPoint = mountPoint;
+        this.filler = mountPoint.resolve("filler");
+    }
+
+    /** Mounts a tmpfs of {@code size} ({@code mount}'s notation: {@code 8m}) on {@code mountPoint}, created if needed. */
+    static SmallFileSystem mount(Path mountPoint, String size) throws IOException, InterruptedException {
+        Files.createDirectories(mountPoint);
+        String output = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mountPoint.toString());
+        String type = Files.getFileStore(mountPoint).type();
+        if (!type.equals("tmpfs")) {
+            throw new IllegalStateException("mounting a tmpfs on " + mountPoint + " did not take (its file system is "
+                    + type + "): " + output);
+        }
+        return new SmallFileSystem(mountPoint);
+    }
+
+    Path path() {
+        return mountPoint;
+    }
+
+    /** Bytes that can still be written. */
+    long usableSpace() throws IOException {
+        return Files.getFileStore(mountPoint).getUsableSpace();
+    }
+
+    /**
+     * Writes a filler file until the file system answers {@code ENOSPC}, in ever smaller writes, so that not even a
+     * small write finds room; returns how many bytes the filler took.
+     */
+    long fill() throws IOException {
+        // unbuffered: each write reaches the file system, and closing writes nothing more
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            for (int block = 1 << 16; block >= 1; block >>= 4) {
+                byte[] bytes = new byte[block];
+                try {
+                    while (true) {
+                        out.write(bytes);
+                    }
+                } catch (IOException full) {
+                    if (!String.valueOf(full.getMessage()).contains(NO_SPACE)) {
+                        throw full;
+                    }
+                }
+            }
+        }
+        return Files.size(filler);
+    }
+
+    /** Deletes the filler: the space it took can be written again. */
+    void free() throws IOException {
+        Files.delete(filler);
+    }
+
+    /** Unmounts the file system (whatever is on it is gone); the server that used it must be stopped first. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        run("umount", mountPoint.toString());
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + exit
+                    + " (the full-disk tests need root to mount a tmpfs): " + output);
+        }
+        return output;
+    }
+}
