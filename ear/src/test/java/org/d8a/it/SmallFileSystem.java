@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A file system of its own, a few megabytes large, that a test fills until nothing more can be written to it and frees
@@ -45,16 +46,24 @@ final class SmallFileSystem implements AutoCloseable {
     }
 
     /**
-     * Writes a filler file until the file system answers {@code ENOSPC}, in ever smaller writes, so that not even a
-     * small write finds room; returns how many bytes the filler took.
+     * Writes to the filler file until the file system answers {@code ENOSPC}, in ever smaller writes, so that not even a
+     * small write finds room; returns how many bytes the filler holds.
      */
     long fill() throws IOException {
-        // unbuffered: each write reaches the file system, and closing writes nothing more
-        try (OutputStream out = Files.newOutputStream(filler)) {
+        return fill(0);
+    }
+
+    /**
+     * Writes to the filler file until at most {@code leftBytes} can still be written, or none ({@code ENOSPC}) when
+     * that is 0; returns how many bytes the filler holds. A disk that fills up gradually passes through such a state.
+     */
+    long fill(long leftBytes) throws IOException {
+        // appended and unbuffered: each write reaches the file system, and closing writes nothing more
+        try (OutputStream out = Files.newOutputStream(filler, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             for (int block = 1 << 16; block >= 1; block >>= 4) {
                 byte[] bytes = new byte[block];
                 try {
-                    while (true) {
+                    while (leftBytes == 0 || usableSpace() - block >= leftBytes) {
                         out.write(bytes);
                     }
                 } catch (IOException full) {

@@ -3,6 +3,7 @@ package org.d8a.queue;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,6 +52,7 @@ public class HitPublisher {
     private static final long IDLE_MILLIS = 100;
     /** A durable commit takes milliseconds; a send that waits this long waits for the broker to let producers on. */
     static final long BLOCKED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long WATCH_MILLIS = 500;
 
     @Resource(lookup = HitsQueue.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
@@ -58,6 +62,10 @@ public class HitPublisher {
 
     @Resource
     ManagedThreadFactory threads;
+
+    /** Runs the watch for a blocked send, so that a blocked cycle is refused even when no other request comes. */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     DataClock dataClock;
@@ -84,12 +92,11 @@ public class HitPublisher {
     private boolean failing;
     /** The cycle being sent, and since when ({@link System#nanoTime()}); null between sends. */
     private volatile Sending sending;
-    /** Requests refused since the queue was found blocked; -1 while it is not (reported once per blocked period). */
-    private final AtomicLong refusedWhileBlocked = new AtomicLong(-1);
     long blockedAfterNanos = BLOCKED_AFTER_NANOS;
     private long windowNanos;
     private int maxHitsPerPartition;
     private Thread flusher;
+    private ScheduledFuture<?> watch;
     private Connection connection;
     private Session session;
     private MessageProducer producer;
@@ -103,6 +110,7 @@ public class HitPublisher {
         flusher = threads.newThread(this::flushLoop);
         flusher.setName("d8a-hit-publisher");
         flusher.start();
+        watch = scheduler.scheduleWithFixedDelay(this::watchSend, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -112,7 +120,9 @@ public class HitPublisher {
      * {@link QueueBlockedException} while the broker blocks producers (the client may retry).
      */
     public CompletableFuture<Void> publish(List<Hit> hits) {
-        if (blocked()) {
+        Sending current = sending;
+        if (current != null && current.blocked()) {
+            current.refused.incrementAndGet();
             return CompletableFuture.failedFuture(new QueueBlockedException());
         }
         byte[] record = journaling ? journal.record(hits) : null;
@@ -164,26 +174,51 @@ public class HitPublisher {
     private record Cycle(Map<String, List<Hit>> batches, List<byte[]> records, CompletableFuture<Void> commit) {
     }
 
-    private record Sending(Cycle cycle, long sinceNanos) {
+    /** One cycle's send, watched for the broker blocking it. */
+    private final class Sending {
+
+        private final Cycle cycle;
+        private final long sinceNanos = System.nanoTime();
+        private final AtomicBoolean reported = new AtomicBoolean();
+        private final AtomicLong refused = new AtomicLong();
+
+        Sending(Cycle cycle) {
+            this.cycle = cycle;
+        }
+
+        /**
+         * Whether the send has waited past {@link #blockedAfterNanos}. The first to find it so (a request, or the
+         * watch) reports it and refuses the cycle's requests.
+         */
+        boolean blocked() {
+            long waited = System.nanoTime() - sinceNanos;
+            if (waited < blockedAfterNanos) {
+                return false;
+            }
+            if (reported.compareAndSet(false, true)) {
+                LOG.warning(() -> "the hits queue takes no hits: a send has waited " + TimeUnit.NANOSECONDS.toSeconds(
+                        waited) + " s for the broker, which blocks producers (is its disk beyond"
+                        + " global-max-disk-usage?); answering 503 until it takes them again");
+                cycle.commit().completeExceptionally(new QueueBlockedException());
+            }
+            return true;
+        }
+
+        /** The send returned: reports the end of the block, if it was one (a failed send reports itself). */
+        void returned(boolean committed) {
+            if (committed && reported.get()) {
+                LOG.info(() -> "the hits queue takes hits again; " + refused.get() + " more requests were refused"
+                        + " with 503 while it was blocked");
+            }
+        }
     }
 
-    /**
-     * Whether the current send has waited past {@link #blockedAfterNanos}. The first caller to find it so reports it
-     * and refuses the blocked cycle's requests too; every caller that finds it so is refused.
-     */
-    private boolean blocked() {
+    /** The watch: a blocked send is found and its requests refused even when no other request comes. */
+    private void watchSend() {
         Sending current = sending;
-        if (current == null || System.nanoTime() - current.sinceNanos() < blockedAfterNanos) {
-            return false;
+        if (current != null) {
+            current.blocked();
         }
-        if (refusedWhileBlocked.compareAndSet(-1, 0)) {
-            LOG.warning(() -> "the hits queue takes no hits: a send has waited " + TimeUnit.NANOSECONDS.toSeconds(
-                    System.nanoTime() - current.sinceNanos()) + " s for the broker, which blocks producers (is its"
-                    + " disk beyond global-max-disk-usage?); answering 503 until it takes them again");
-            current.cycle().commit().completeExceptionally(new QueueBlockedException());
-        }
-        refusedWhileBlocked.incrementAndGet();
-        return true;
     }
 
     /** Waits for hits, then for the window; returns what came, or {@code null} when nothing did for a while. */
@@ -237,7 +272,7 @@ public class HitPublisher {
         }
         // counted before the commit, so that the partition's consumer never commits a message not yet counted
         cycle.batches().keySet().forEach(dataClock::publishing);
-        sending = new Sending(cycle, System.nanoTime());
+        sending = new Sending(cycle);
         try {
             ensureConnected();
             for (Map.Entry<String, List<Hit>> batch : cycle.batches().entrySet()) {
@@ -245,7 +280,7 @@ public class HitPublisher {
             }
             session.commit();
         } catch (JMSException | RuntimeException e) {
-            unblocked();
+            unblocked(false);
             reportFailure(e);
             cycle.batches().keySet().forEach(dataClock::notPublished);
             closeConnection();
@@ -255,7 +290,7 @@ public class HitPublisher {
             cycle.commit().completeExceptionally(e);
             return;
         }
-        unblocked();
+        unblocked(true);
         if (journaled) {
             journal.committed();
         }
@@ -267,13 +302,10 @@ public class HitPublisher {
     }
 
     /** The send returned: the queue is not blocked (any more). */
-    private void unblocked() {
+    private void unblocked(boolean committed) {
+        Sending returned = sending;
         sending = null;
-        long refused = refusedWhileBlocked.getAndSet(-1);
-        if (refused >= 0) {
-            LOG.info(() -> "the hits queue takes hits again; " + refused + " requests were refused with 503 while it"
-                    + " was blocked");
-        }
+        returned.returned(committed);
     }
 
     /**
@@ -316,6 +348,7 @@ public class HitPublisher {
 
     @PreDestroy
     void stop() {
+        watch.cancel(false);
         lock.lock();
         try {
             running = false;
