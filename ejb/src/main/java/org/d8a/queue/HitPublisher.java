@@ -90,8 +90,9 @@ public class HitPublisher {
     private boolean journaling;
     /** Whether the last cycle failed to send (only the flusher thread reads and writes it). */
     private boolean failing;
-    /** The cycle being sent, and since when ({@link System#nanoTime()}); null between sends. */
+    /** The cycle being sent; null between sends. */
     private volatile Sending sending;
+    /** {@link #BLOCKED_AFTER_NANOS}, shorter in a test. */
     long blockedAfterNanos = BLOCKED_AFTER_NANOS;
     private long windowNanos;
     private int maxHitsPerPartition;
