@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 
 /**
  * A file system of its own, a few megabytes large, that a test fills until nothing more can be written to it and frees
@@ -27,7 +29,12 @@ final class SmallFileSystem implements AutoCloseable {
     /** Mounts a tmpfs of {@code size} ({@code mount}'s notation: {@code 8m}) on {@code mountPoint}, created if needed. */
     static SmallFileSystem mount(Path mountPoint, String size) throws IOException, InterruptedException {
         Files.createDirectories(mountPoint);
-        String output = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mountPoint.toString());
+        String output;
+        try {
+            output = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mountPoint.toString());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("the full-disk tests mount a tmpfs, which needs root: " + e.getMessage(), e);
+        }
         String type = Files.getFileStore(mountPoint).type();
         if (!type.equals("tmpfs")) {
             throw new IllegalStateException("mounting a tmpfs on " + mountPoint + " did not take (its file system is "
@@ -81,10 +88,18 @@ final class SmallFileSystem implements AutoCloseable {
         Files.delete(filler);
     }
 
-    /** Unmounts the file system (whatever is on it is gone); the server that used it must be stopped first. */
+    /**
+     * Unmounts the file system (whatever is on it is gone). The server that used it must be stopped first; a killed
+     * JVM's files stay open for a moment after its process is gone, so a busy file system is tried again for a while.
+     */
     @Override
-    public void close() throws IOException, InterruptedException {
-        run("umount", mountPoint.toString());
+    public void close() {
+        Awaitility.await("the tmpfs on " + mountPoint + " unmounted").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IllegalStateException.class)
+                .until(() -> {
+                    run("umount", mountPoint.toString());
+                    return true;
+                });
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
@@ -92,8 +107,8 @@ final class SmallFileSystem implements AutoCloseable {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
         if (exit != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + exit
-                    + " (the full-disk tests need root to mount a tmpfs): " + output);
+            throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + exit + ": "
+                    + output);
         }
         return output;
     }
