@@ -44,10 +44,12 @@ class FullDiskIT {
      */
     @Test
     void fullJournalDiskRefusesHitsWith503AndTakesThemAgainOnceThereIsSpace() throws Exception {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("d8a.it.dir"), "full-journal-" + UUID.randomUUID()));
+        Path dir = Files.createDirectories(Path.of(System.getProperty("d8a.it.dir"), "full-journal-"
+                + UUID.randomUUID()));
         Path warehouseDir = dir.resolve("warehouse");
         Path config = Files.writeString(dir.resolve("d8a.yaml"), "sessions:\n  timeout: 1s\nwarehouse:\n  files:\n"
-                + "    max_segment_age: 1s\n    filesystem:\n      path: " + warehouseDir + "\n", StandardCharsets.UTF_8);
+                + "    max_segment_age: 1s\n    filesystem:\n      path: " + warehouseDir + "\n",
+                StandardCharsets.UTF_8);
         try (SmallFileSystem disk = SmallFileSystem.mount(dir.resolve("journal-disk"), "64m");
                 ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                         dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
@@ -109,7 +111,8 @@ class FullDiskIT {
      */
     @Test
     void fullStagingDiskPausesDeliveryAndResumesOnceThereIsSpace() throws Exception {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("d8a.it.dir"), "full-spool-" + UUID.randomUUID()));
+        Path dir = Files.createDirectories(Path.of(System.getProperty("d8a.it.dir"), "full-spool-"
+                + UUID.randomUUID()));
         Path warehouseDir = dir.resolve("warehouse");
         try (SmallFileSystem disk = SmallFileSystem.mount(dir.resolve("spool-disk"), "8m")) {
             Path spoolDir = disk.path().resolve("spool");
@@ -170,9 +173,9 @@ class FullDiskIT {
             throws Exception {
         for (int attempt = 0; attempt < 5; attempt++) {
             String client = hits.sendOne();
-            await("the rows of " + client + " staged").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> stagedBytes(spoolDir) > 0 || !warehouse.matching(WarehouseRows.ofClients(client))
-                            .isEmpty());
+            await("the rows of " + client + " staged").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(10)).until(() -> stagedBytes(spoolDir) > 0
+                            || !warehouse.matching(WarehouseRows.ofClients(client)).isEmpty());
             disk.fill();
             if (warehouse.matching(WarehouseRows.ofClients(client)).isEmpty() && stagedBytes(spoolDir) > 0) {
                 return client;

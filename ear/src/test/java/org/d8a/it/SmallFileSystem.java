@@ -26,14 +26,15 @@ final class SmallFileSystem implements AutoCloseable {
         this.filler = mountPoint.resolve("filler");
     }
 
-    /** Mounts a tmpfs of {@code size} ({@code mount}'s notation: {@code 8m}) on {@code mountPoint}, created if needed. */
+    /** Mounts a tmpfs of {@code size} ({@code mount}'s notation: {@code 8m}) on {@code mountPoint}, made if need be. */
     static SmallFileSystem mount(Path mountPoint, String size) throws IOException, InterruptedException {
         Files.createDirectories(mountPoint);
         String output;
         try {
             output = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mountPoint.toString());
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("the full-disk tests mount a tmpfs, which needs root: " + e.getMessage(), e);
+            throw new IllegalStateException("the full-disk tests mount a tmpfs, which needs root: " + e.getMessage(),
+                    e);
         }
         String type = Files.getFileStore(mountPoint).type();
         if (!type.equals("tmpfs")) {
@@ -53,8 +54,8 @@ final class SmallFileSystem implements AutoCloseable {
     }
 
     /**
-     * Writes to the filler file until the file system answers {@code ENOSPC}, in ever smaller writes, so that not even a
-     * small write finds room; returns how many bytes the filler holds.
+     * Writes to the filler file until the file system answers {@code ENOSPC}, in ever smaller writes, so that not even
+     * a small write finds room; returns how many bytes the filler holds.
      */
     long fill() throws IOException {
         return fill(0);

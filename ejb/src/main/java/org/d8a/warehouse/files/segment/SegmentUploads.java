@@ -89,8 +89,9 @@ public final class SegmentUploads {
     private void stagingUnwritable(StagingDiskException e) {
         if (stagingFailingSince == null) {
             stagingFailingSince = Instant.now();
-            LOG.warning(() -> "uploads of the files warehouse wait: " + e.getMessage() + "; sealed segments are kept in "
-                    + store.directory() + " and uploaded once it can be written (not logged again until then)");
+            LOG.warning(() -> "uploads of the files warehouse wait: " + e.getMessage() + "; sealed segments are kept"
+                    + " in " + store.directory() + " and uploaded once it can be written (not logged again until"
+                    + " then)");
         } else {
             LOG.fine(() -> "uploads of the files warehouse still wait: " + e.getMessage());
         }
