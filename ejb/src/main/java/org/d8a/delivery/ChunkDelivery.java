@@ -28,7 +28,11 @@ public final class ChunkDelivery {
     /** Records a failed attempt on the given sessions (backoff, then quarantine). */
     @FunctionalInterface
     public interface Failures {
-        void record(List<Long> ids, String error);
+        /**
+         * @param refused whether the warehouse (or a column, temporarily) refused the whole chunk, rather than the
+         *        sessions failing for a reason of their own
+         */
+        void record(List<Long> ids, String error, boolean refused);
     }
 
     private final Attempt attempt;
@@ -49,16 +53,16 @@ public final class ChunkDelivery {
             return 0;
         } catch (RejectedRowsException e) {
             if (ids.size() == 1) {
-                failures.record(ids, e.getMessage());
+                failures.record(ids, e.getMessage(), false);
                 return 1;
             }
             return halves(ids);
         } catch (WarehouseException | RetryableColumnException e) {
-            failures.record(ids, e.getMessage());
+            failures.record(ids, e.getMessage(), true);
             return ids.size();
         } catch (RuntimeException e) {
             if (ids.size() == 1) {
-                failures.record(ids, describe(e));
+                failures.record(ids, describe(e), false);
                 return 1;
             }
             return halves(ids);

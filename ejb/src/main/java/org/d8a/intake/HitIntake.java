@@ -36,6 +36,7 @@ import org.d8a.protocol.matomo.MatomoProtocol;
 import org.d8a.protocol.matomo.MatomoSettings;
 import org.d8a.queue.HitPublisher;
 import org.d8a.queue.JournalUnavailableException;
+import org.d8a.queue.QueueBlockedException;
 
 /**
  * Takes in the hits of one collect request, all or none: the protocol turns the request into hits, the client
@@ -263,6 +264,10 @@ public class HitIntake {
             if (e.getCause() instanceof JournalUnavailableException unavailable) {
                 // reported once per failure period by the raw log itself; the client may retry
                 throw new HitsNotQueuedException(unavailable.getMessage() + "; retry later", unavailable, true);
+            }
+            if (e.getCause() instanceof QueueBlockedException) {
+                // the broker blocks producers (a full disk): reported once per blocked period by the publisher
+                throw new HitsNotQueuedException("the hits queue is blocked; retry later", e.getCause(), true);
             }
             if (e.getCause() instanceof JMSException refused) {
                 // the broker is unreachable or refused the commit (reported once per failure period by the publisher)

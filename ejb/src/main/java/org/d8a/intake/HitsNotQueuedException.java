@@ -11,8 +11,9 @@ public class HitsNotQueuedException extends Exception {
     }
 
     /**
-     * The server cannot take hits for now, for a reason already reported (it is stopping, or its raw log cannot be
-     * written): the client may retry later, or elsewhere. The message says why, for the client.
+     * The server cannot take hits for now, for a reason already reported (it is stopping, its raw log cannot be
+     * written, its broker is unreachable or blocks producers): the client may retry later, or elsewhere. The message
+     * says why, for the client.
      */
     public boolean unavailable() {
         return unavailable;

@@ -3,6 +3,7 @@ package org.d8a.queue;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -33,6 +37,12 @@ import org.d8a.hits.Hit;
  * completes only when the transaction holding its hits has committed, so a 204 means the hits are durable. With a
  * {@link PublishJournal} enabled (the raw log), each cycle first writes its requests' records there, in one durable
  * write: a cycle whose records cannot be written is refused before anything is sent.
+ *
+ * <p>A broker that blocks producers (Artemis does when its disk is beyond {@code global-max-disk-usage}) holds the
+ * flusher in its send. Once a send has waited {@link #BLOCKED_AFTER_NANOS}, the queue counts as blocked: the requests
+ * of that cycle and every new one are refused at once with {@link QueueBlockedException} instead of each holding a
+ * request thread for the intake's whole timeout, until the send returns. The blocked cycle's hits may still be queued
+ * when it does; their clients got no acknowledgement, and a retry is recognised.</p>
  */
 @ApplicationScoped
 public class HitPublisher {
@@ -40,6 +50,9 @@ public class HitPublisher {
     private static final Logger LOG = Logger.getLogger(HitPublisher.class.getName());
     /** How long the flusher waits for hits before it tells the journal that it is idle. */
     private static final long IDLE_MILLIS = 100;
+    /** A durable commit takes milliseconds; a send that waits this long waits for the broker to let producers on. */
+    static final long BLOCKED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long WATCH_MILLIS = 500;
 
     @Resource(lookup = HitsQueue.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
@@ -49,6 +62,10 @@ public class HitPublisher {
 
     @Resource
     ManagedThreadFactory threads;
+
+    /** Runs the watch for a blocked send, so that a blocked cycle is refused even when no other request comes. */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     DataClock dataClock;
@@ -73,9 +90,14 @@ public class HitPublisher {
     private boolean journaling;
     /** Whether the last cycle failed to send (only the flusher thread reads and writes it). */
     private boolean failing;
+    /** The cycle being sent; null between sends. */
+    private volatile Sending sending;
+    /** {@link #BLOCKED_AFTER_NANOS}, shorter in a test. */
+    long blockedAfterNanos = BLOCKED_AFTER_NANOS;
     private long windowNanos;
     private int maxHitsPerPartition;
     private Thread flusher;
+    private ScheduledFuture<?> watch;
     private Connection connection;
     private Session session;
     private MessageProducer producer;
@@ -89,14 +111,21 @@ public class HitPublisher {
         flusher = threads.newThread(this::flushLoop);
         flusher.setName("d8a-hit-publisher");
         flusher.start();
+        watch = scheduler.scheduleWithFixedDelay(this::watchSend, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
      * Queues the hits of one request; the returned stage completes once they are durably in the hits queue (and in
      * the journal before that), or fails: with {@link JournalUnavailableException} when the journal could not be
-     * written, with the {@link JMSException} when the broker did not take the send (the client may retry).
+     * written, with the {@link JMSException} when the broker did not take the send, with
+     * {@link QueueBlockedException} while the broker blocks producers (the client may retry).
      */
     public CompletableFuture<Void> publish(List<Hit> hits) {
+        Sending current = sending;
+        if (current != null && current.blocked()) {
+            current.refused.incrementAndGet();
+            return CompletableFuture.failedFuture(new QueueBlockedException());
+        }
         byte[] record = journaling ? journal.record(hits) : null;
         // hashed before the lock: every request thread waits for it
         List<String> partitionOfHit = hits.stream().map(partitions::of).toList();
@@ -144,6 +173,53 @@ public class HitPublisher {
 
     /** The hits and records of one cycle, and the stage their requests wait on. */
     private record Cycle(Map<String, List<Hit>> batches, List<byte[]> records, CompletableFuture<Void> commit) {
+    }
+
+    /** One cycle's send, watched for the broker blocking it. */
+    private final class Sending {
+
+        private final Cycle cycle;
+        private final long sinceNanos = System.nanoTime();
+        private final AtomicBoolean reported = new AtomicBoolean();
+        private final AtomicLong refused = new AtomicLong();
+
+        Sending(Cycle cycle) {
+            this.cycle = cycle;
+        }
+
+        /**
+         * Whether the send has waited past {@link #blockedAfterNanos}. The first to find it so (a request, or the
+         * watch) reports it and refuses the cycle's requests.
+         */
+        boolean blocked() {
+            long waited = System.nanoTime() - sinceNanos;
+            if (waited < blockedAfterNanos) {
+                return false;
+            }
+            if (reported.compareAndSet(false, true)) {
+                LOG.warning(() -> "the hits queue takes no hits: a send has waited " + TimeUnit.NANOSECONDS.toSeconds(
+                        waited) + " s for the broker, which blocks producers (is its disk beyond"
+                        + " global-max-disk-usage?); answering 503 until it takes them again");
+                cycle.commit().completeExceptionally(new QueueBlockedException());
+            }
+            return true;
+        }
+
+        /** The send returned: reports the end of the block, if it was one (a failed send reports itself). */
+        void returned(boolean committed) {
+            if (committed && reported.get()) {
+                LOG.info(() -> "the hits queue takes hits again; " + refused.get() + " more requests were refused"
+                        + " with 503 while it was blocked");
+            }
+        }
+    }
+
+    /** The watch: a blocked send is found and its requests refused even when no other request comes. */
+    private void watchSend() {
+        Sending current = sending;
+        if (current != null) {
+            current.blocked();
+        }
     }
 
     /** Waits for hits, then for the window; returns what came, or {@code null} when nothing did for a while. */
@@ -197,6 +273,7 @@ public class HitPublisher {
         }
         // counted before the commit, so that the partition's consumer never commits a message not yet counted
         cycle.batches().keySet().forEach(dataClock::publishing);
+        sending = new Sending(cycle);
         try {
             ensureConnected();
             for (Map.Entry<String, List<Hit>> batch : cycle.batches().entrySet()) {
@@ -204,6 +281,7 @@ public class HitPublisher {
             }
             session.commit();
         } catch (JMSException | RuntimeException e) {
+            unblocked(false);
             reportFailure(e);
             cycle.batches().keySet().forEach(dataClock::notPublished);
             closeConnection();
@@ -213,6 +291,7 @@ public class HitPublisher {
             cycle.commit().completeExceptionally(e);
             return;
         }
+        unblocked(true);
         if (journaled) {
             journal.committed();
         }
@@ -221,6 +300,13 @@ public class HitPublisher {
             LOG.info("hits are queued again");
         }
         cycle.commit().complete(null);
+    }
+
+    /** The send returned: the queue is not blocked (any more). */
+    private void unblocked(boolean committed) {
+        Sending returned = sending;
+        sending = null;
+        returned.returned(committed);
     }
 
     /**
@@ -263,6 +349,7 @@ public class HitPublisher {
 
     @PreDestroy
     void stop() {
+        watch.cancel(false);
         lock.lock();
         try {
             running = false;

@@ -18,6 +18,11 @@ class ChunkDeliveryTest {
     private final Map<List<Long>, String> failures = new LinkedHashMap<>();
     private int attempts;
 
+    /** A failure as the test keeps it: a refusal of the whole chunk is marked so. */
+    private void record(List<Long> ids, String error, boolean refused) {
+        failures.put(List.copyOf(ids), (refused ? "refused: " : "") + error);
+    }
+
     private static List<Long> ids(long from, long to) {
         return LongStream.rangeClosed(from, to).boxed().toList();
     }
@@ -30,7 +35,7 @@ class ChunkDeliveryTest {
                 throw new EJBException(new IllegalStateException("payload of session 7 cannot be decoded"));
             }
             delivered.addAll(ids);
-        }, (ids, error) -> failures.put(List.copyOf(ids), error));
+        }, this::record);
 
         assertEquals(1, chunk.deliver(ids(1, 10)));
 
@@ -48,7 +53,7 @@ class ChunkDeliveryTest {
                 throw new RejectedRowsException("column params, value NaN: float value NaN cannot be written as JSON");
             }
             delivered.addAll(ids);
-        }, (ids, error) -> failures.put(List.copyOf(ids), error));
+        }, this::record);
 
         assertEquals(1, chunk.deliver(ids(1, 4)));
 
@@ -64,17 +69,17 @@ class ChunkDeliveryTest {
         ChunkDelivery chunk = new ChunkDelivery(ids -> {
             attempts++;
             throw new WarehouseException("cannot write 10 rows: disk full");
-        }, (ids, error) -> failures.put(List.copyOf(ids), error));
+        }, this::record);
 
         assertEquals(10, chunk.deliver(ids(1, 10)));
 
         assertEquals(1, attempts);
-        assertEquals(Map.of(ids(1, 10), "cannot write 10 rows: disk full"), failures);
+        assertEquals(Map.of(ids(1, 10), "refused: cannot write 10 rows: disk full"), failures);
     }
 
     @Test
     void aDeliveredChunkRecordsNoFailure() {
-        ChunkDelivery chunk = new ChunkDelivery(delivered::addAll, (ids, error) -> failures.put(ids, error));
+        ChunkDelivery chunk = new ChunkDelivery(delivered::addAll, this::record);
 
         assertEquals(0, chunk.deliver(ids(1, 3)));
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.d8a.config.TestConfig;
 import org.d8a.hits.Hit;
@@ -40,6 +42,11 @@ class HitPublisherTest {
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final RecordingJournal journal = new RecordingJournal();
     private volatile boolean commitFails;
+    /** When set, every send waits for it, as a send waits for a broker that blocks producers. */
+    private volatile CountDownLatch holdSends;
+    private final CountDownLatch sendStarted = new CountDownLatch(1);
+    /** The publisher's watch for a blocked send, run by the test when it wants. */
+    private volatile Runnable watch;
     private HitPublisher publisher;
 
     @AfterEach
@@ -100,6 +107,44 @@ class HitPublisherTest {
     }
 
     @Test
+    void aSendTheBrokerHoldsRefusesItsRequestsAndNewOnesAtOnceUntilItReturns() throws Exception {
+        journal.enabled = false;
+        holdSends = new CountDownLatch(1);
+        start("1ms");
+        publisher.blockedAfterNanos = 0;
+        CompletableFuture<Void> held = publisher.publish(List.of(hit("a")));
+        assertTrue(sendStarted.await(5, TimeUnit.SECONDS), "the send waits for the broker");
+
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> publisher.publish(List.of(hit("b"))).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(QueueBlockedException.class, refused.getCause());
+        ExecutionException heldRefused = assertThrows(ExecutionException.class, () -> held.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(QueueBlockedException.class, heldRefused.getCause(), "not acknowledged while blocked");
+
+        publisher.blockedAfterNanos = Long.MAX_VALUE;
+        holdSends.countDown();
+        publisher.publish(List.of(hit("c"))).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("send a", "commit", "send c", "commit"), events,
+                "the held send goes on once the broker lets it; a refused request is not sent");
+    }
+
+    @Test
+    void theWatchRefusesABlockedCycleWhenNoOtherRequestComes() throws Exception {
+        journal.enabled = false;
+        holdSends = new CountDownLatch(1);
+        start("1ms");
+        publisher.blockedAfterNanos = 0;
+        CompletableFuture<Void> held = publisher.publish(List.of(hit("a")));
+        assertTrue(sendStarted.await(5, TimeUnit.SECONDS), "the send waits for the broker");
+        assertFalse(held.isDone());
+
+        watch.run();
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> held.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(QueueBlockedException.class, refused.getCause());
+        holdSends.countDown();
+    }
+
+    @Test
     void withoutAJournalNothingIsRecorded() throws Exception {
         journal.enabled = false;
         start("1ms");
@@ -138,6 +183,10 @@ class HitPublisherTest {
         publisher.journal = journal;
         publisher.queue = fake(Queue.class, (method, args) -> null);
         publisher.threads = fake(ManagedThreadFactory.class, (method, args) -> new Thread((Runnable) args[0]));
+        publisher.scheduler = fake(ManagedScheduledExecutorService.class, (method, args) -> {
+            watch = (Runnable) args[0];
+            return fake(ScheduledFuture.class, (call, ignored) -> null);
+        });
         publisher.connectionFactory = fake(ConnectionFactory.class, (method, args) -> connection());
         publisher.start();
     }
@@ -146,6 +195,11 @@ class HitPublisherTest {
         Session session = fake(Session.class, (method, args) -> switch (method) {
             case "createProducer" -> fake(MessageProducer.class, (sent, message) -> {
                 if (sent.equals("send")) {
+                    sendStarted.countDown();
+                    CountDownLatch hold = holdSends;
+                    if (hold != null) {
+                        hold.await();
+                    }
                     events.add("send " + String.join(",", HitMessages.hitsOf((TextMessage) message[0]).stream()
                             .map(Hit::getId).toList()));
                 }

@@ -2,6 +2,7 @@ package org.d8a.warehouse.files.segment;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import java.util.logging.Logger;
 /**
  * Hands the sealed segments to the upload, oldest first per stream (spec/warehouses.md §4.3): a segment uploaded is
  * deleted, an empty one is deleted without upload. A failure skips the rest of its stream until the next cycle; at the
- * third failure in a row every sealed segment of that stream is quarantined, kept for an operator to retry.
+ * third failure in a row every sealed segment of that stream is quarantined, kept for an operator to retry. A staging
+ * directory that cannot be written ({@link StagingDiskException}: a full disk) is no failure of the segments: they wait
+ * for it, and the server log says so once.
  */
 public final class SegmentUploads {
 
@@ -25,6 +28,8 @@ public final class SegmentUploads {
     private final SegmentStore store;
     private final SegmentHandler handler;
     private final Map<String, Integer> failures = new HashMap<>();
+    /** Since when the staging directory cannot be written for uploads; null while it can. */
+    private Instant stagingFailingSince;
 
     public SegmentUploads(SegmentStore store, SegmentHandler handler) {
         this.store = store;
@@ -54,6 +59,10 @@ public final class SegmentUploads {
             }
             try {
                 handler.handle(segment);
+            } catch (StagingDiskException e) {
+                // the disk's failure, not the segment's: it waits, however long, and is not quarantined
+                stagingUnwritable(e);
+                return uploaded;
             } catch (Exception e) {
                 int failed = failures.merge(stem, 1, Integer::sum);
                 LOG.log(Level.WARNING, "upload of " + segment.file() + " failed (" + failed + " of " + MAX_FAILURES
@@ -70,8 +79,29 @@ public final class SegmentUploads {
             }
             Files.delete(segment.file());
             failures.remove(stem);
+            stagingWritable();
             uploaded++;
         }
         return uploaded;
+    }
+
+    /** Reported once until an upload succeeds again: every cycle retries, and would log it every time. */
+    private void stagingUnwritable(StagingDiskException e) {
+        if (stagingFailingSince == null) {
+            stagingFailingSince = Instant.now();
+            LOG.warning(() -> "uploads of the files warehouse wait: " + e.getMessage() + "; sealed segments are kept"
+                    + " in " + store.directory() + " and uploaded once it can be written (not logged again until"
+                    + " then)");
+        } else {
+            LOG.fine(() -> "uploads of the files warehouse still wait: " + e.getMessage());
+        }
+    }
+
+    private void stagingWritable() {
+        if (stagingFailingSince != null) {
+            LOG.info("uploads of the files warehouse go on: " + store.directory() + " can be written again (it could"
+                    + " not since " + stagingFailingSince + ")");
+            stagingFailingSince = null;
+        }
     }
 }

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.d8a.warehouse.WarehouseException;
 import org.d8a.warehouse.files.format.CsvFileFormat;
+import org.d8a.warehouse.files.format.FileFormat;
 import org.d8a.warehouse.files.schema.SchemaFingerprint;
 import org.d8a.warehouse.files.schema.StreamKey;
 import org.d8a.warehouse.files.schema.StreamSchemas;
@@ -27,7 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sealed segments to destination files: keys, idempotent retries, deletion, quarantine after three failures. */
+/**
+ * Sealed segments to destination files: keys, idempotent retries, deletion, quarantine after three failures, none for
+ * a staging disk that cannot be written.
+ */
 class SegmentUploadTest {
 
     private static final Schema SCHEMA = new Schema(List.of(Field.nullable("id", new ArrowType.Int(64, true)),
@@ -121,6 +126,42 @@ class SegmentUploadTest {
         assertTrue(quarantined.stream().allMatch(file -> file.getFileName().toString().startsWith("events_")));
         assertEquals(0, uploads.uploadSealed(), "quarantined segments are not retried");
         assertEquals(quarantined, quarantined());
+    }
+
+    @Test
+    void aLocalFileThatCannotBeWrittenIsNoFailureOfTheSegmentWhichWaitsAndIsUploadedLater() throws Exception {
+        fixture.deliver(key, List.of(Map.of("id", 1L, "name", "Alice")));
+        fixture.seal();
+        Path dest = dir.resolve("dest");
+        CsvFileFormat csv = new CsvFileFormat(false, -1);
+        boolean[] diskFull = {true};
+        FileFormat fullDisk = new FileFormat() {
+            @Override
+            public String extension() {
+                return csv.extension();
+            }
+
+            @Override
+            public RowFileWriter open(Path file, Schema schema) throws IOException, WarehouseException {
+                if (diskFull[0]) {
+                    throw new IOException("No space left on device");
+                }
+                return csv.open(file, schema);
+            }
+        };
+        SegmentUploads uploads = new SegmentUploads(fixture.segments(), new SegmentUpload(schemas, fullDisk,
+                PathTemplate.parse(PathTemplate.DEFAULT), new FilesystemUploader(dest)));
+
+        for (int i = 0; i < SegmentUploads.MAX_FAILURES + 2; i++) {
+            assertEquals(0, uploads.uploadSealed());
+        }
+        assertEquals(1, fixture.segments().sealed().size(), "kept, however often the disk refused the local file");
+        assertEquals(List.of(), quarantined());
+
+        diskFull[0] = false;
+        assertEquals(1, uploads.uploadSealed());
+        assertEquals(List.of(), fixture.segments().sealed());
+        assertEquals(1, files(dest).size());
     }
 
     @Test
