@@ -30,6 +30,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.d8a.delivery.DeliveryOutage;
 import org.d8a.delivery.DeliverySettings;
 import org.d8a.persistence.spool.SpoolRepository;
 import org.d8a.rawlog.RawLogSettings;
@@ -40,7 +41,7 @@ import org.d8a.warehouse.bigquery.WriterType;
 
 /**
  * Starts the Jakarta Batch jobs: {@code deliver} every {@code delivery.interval} while sessions are due (one
- * execution at a time), {@code migrate} at deployment, and any of them ({@code replay} too) on demand. Executions are visible and startable
+ * execution at a time; during a warehouse outage after the pause {@link DeliveryOutage} sets), {@code migrate} at deployment, and any of them ({@code replay} too) on demand. Executions are visible and startable
  * in the server's management model ({@code /deployment=d8a.ear/subdeployment=d8a-batch.jar/subsystem=batch-jberet}).
  */
 @Singleton
@@ -68,6 +69,9 @@ public class DeliveryJobs {
 
     @Inject
     SpoolRepository spool;
+
+    @Inject
+    DeliveryOutage outage;
 
     @Inject
     WarehouseSettings warehouse;
@@ -104,7 +108,8 @@ public class DeliveryJobs {
 
     private void deliverDueSessions() {
         try {
-            if (!isRunning(lastDelivery) && (!spool.dueIds(System.currentTimeMillis(), 0, 1).isEmpty()
+            long now = System.currentTimeMillis();
+            if (!isRunning(lastDelivery) && !outage.pausing(now) && (!spool.dueIds(now, 0, 1).isEmpty()
                     || spool.hasStaged())) {
                 startDelivery();
             }

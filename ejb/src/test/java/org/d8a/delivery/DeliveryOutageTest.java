@@ -1,6 +1,7 @@
 package org.d8a.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -63,5 +64,30 @@ class DeliveryOutageTest {
         assertTrue(logged.get(1).getMessage().startsWith("deliveries to the warehouse succeed again; 3 attempts"),
                 logged.get(1).getMessage());
         assertTrue(logged.get(2).getMessage().contains("connection refused"), logged.get(2).getMessage());
+    }
+
+    @Test
+    void anOutagePausesScheduledDeliveriesLongerAfterEachRefusalUntilADeliverySucceeds() {
+        DeliveryOutage outage = new DeliveryOutage();
+        long before = System.currentTimeMillis();
+        assertFalse(outage.pausing(before), "no outage, no pause");
+        assertFalse(outage.refusedSince(before));
+
+        outage.refused(500, "cannot stage 500 rows");
+        long first = System.currentTimeMillis();
+        assertTrue(outage.refusedSince(before), "an execution started before the refusal stops");
+        assertFalse(outage.refusedSince(first + 1), "one started after it does not");
+        assertTrue(outage.pausing(first));
+        assertFalse(outage.pausing(first + DeliveryOutage.FIRST_PAUSE_MILLIS + 1), "the first pause is a second");
+
+        for (int refusal = 1; refusal < 10; refusal++) {
+            outage.refused(500, "cannot stage 500 rows");
+        }
+        long last = System.currentTimeMillis();
+        assertTrue(outage.pausing(last + DeliveryOutage.MAX_PAUSE_MILLIS - 1_000), "the pause has grown to its most");
+        assertFalse(outage.pausing(last + DeliveryOutage.MAX_PAUSE_MILLIS + 1), "and no further");
+
+        outage.delivered();
+        assertFalse(outage.pausing(System.currentTimeMillis()), "a delivery ends the pause");
     }
 }

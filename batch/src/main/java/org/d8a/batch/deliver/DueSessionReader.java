@@ -7,11 +7,13 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.d8a.delivery.DeliveryOutage;
 import org.d8a.persistence.spool.SpoolRepository;
 
 /**
- * Reads the ids of the spooled sessions due for delivery, in spool order. The checkpoint is the last id read: a
- * restarted job continues after it, and sessions delivered before the stop are no longer in the spool anyway.
+ * Reads the ids of the spooled sessions due for delivery, in spool order, until the warehouse refuses a chunk
+ * ({@link DeliveryOutage}). The checkpoint is the last id read: a restarted job continues after it, and sessions
+ * delivered before the stop are no longer in the spool anyway.
  */
 @Named
 @Dependent
@@ -21,6 +23,9 @@ public class DueSessionReader extends AbstractItemReader {
 
     @Inject
     SpoolRepository spool;
+
+    @Inject
+    DeliveryOutage outage;
 
     private final Deque<Long> page = new ArrayDeque<>();
     private long lastId;
@@ -34,6 +39,10 @@ public class DueSessionReader extends AbstractItemReader {
 
     @Override
     public Object readItem() {
+        if (outage.refusedSince(startedAtMillis)) {
+            // the warehouse refuses deliveries: the rest of the spool waits for the next execution
+            return null;
+        }
         if (page.isEmpty()) {
             page.addAll(spool.dueIds(startedAtMillis, lastId, PAGE));
         }
