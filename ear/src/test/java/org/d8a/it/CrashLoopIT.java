@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +51,6 @@ class CrashLoopIT {
     /** How many hits are answered between a start and the next kill: 20 to 400, drawn per kill. */
     private static final int MIN_ANSWERED = 20;
     private static final int MORE_ANSWERED = 380;
-    /** A sender's pause after its connection was refused: the server is down, and it is no use asking faster. */
-    private static final long REFUSED_CONNECTION_PAUSE_MILLIS = 100;
 
     /** What the answer to one hit says about it. */
     private enum Outcome { ACKNOWLEDGED, REFUSED, INDETERMINATE }
@@ -83,11 +83,10 @@ class CrashLoopIT {
         try (ServerProcess server = new ServerProcess(Path.of(System.getProperty("d8a.server.dir")),
                 dir.resolve("base"), config, Path.of(System.getProperty("d8a.ear")))) {
             server.start();
-            Tracker tracker = new Tracker(server.baseUri());
             List<Future<?>> running = new ArrayList<>();
             for (int s = 0; s < SENDERS; s++) {
                 int sender = s;
-                running.add(senders.submit(() -> send(tracker, sender)));
+                running.add(senders.submit(() -> send(server.baseUri(), sender)));
             }
             for (int kill = 0; kill < KILLS; kill++) {
                 long target = answered.get() + MIN_ANSWERED + moments.nextInt(MORE_ANSWERED);
@@ -155,7 +154,8 @@ class CrashLoopIT {
      * One sender: page views of its own clients, five per client (so that sessions span kills), each on a page of its
      * own, so that {@code client_id} and {@code page_location} name the hit in the warehouse.
      */
-    private Void send(Tracker tracker, int sender) throws InterruptedException {
+    private Void send(URI server, int sender) throws InterruptedException {
+        Tracker tracker = new Tracker(server);
         for (long hit = 0; sending.get(); hit++) {
             String client = run + "-" + sender + "-" + hit / 5;
             String page = "https://example.com/" + sender + "/" + hit;
@@ -167,12 +167,22 @@ class CrashLoopIT {
                 answered.incrementAndGet();
             } catch (ConnectException e) {
                 neverSent.incrementAndGet();
-                TimeUnit.MILLISECONDS.sleep(REFUSED_CONNECTION_PAUSE_MILLIS);
+                // the server is down: the next hit goes once it accepts connections again (or the run is over)
+                await("the server accepting connections").atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofMillis(100)).until(() -> !sending.get() || accepts(server));
             } catch (IOException e) {
                 outcomes.put(key, Outcome.INDETERMINATE);
             }
         }
         return null;
+    }
+
+    private static boolean accepts(URI server) {
+        try (Socket probe = new Socket(server.getHost(), server.getPort())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Set<String> keys(Outcome outcome) {

@@ -108,12 +108,7 @@ class HitPublisherTest {
 
     @Test
     void aSendTheBrokerHoldsRefusesItsRequestsAndNewOnesAtOnceUntilItReturns() throws Exception {
-        journal.enabled = false;
-        holdSends = new CountDownLatch(1);
-        start("1ms");
-        publisher.blockedAfterNanos = 0;
-        CompletableFuture<Void> held = publisher.publish(List.of(hit("a")));
-        assertTrue(sendStarted.await(5, TimeUnit.SECONDS), "the send waits for the broker");
+        CompletableFuture<Void> held = heldSend();
 
         ExecutionException refused = assertThrows(ExecutionException.class,
                 () -> publisher.publish(List.of(hit("b"))).get(5, TimeUnit.SECONDS));
@@ -130,12 +125,7 @@ class HitPublisherTest {
 
     @Test
     void theWatchRefusesABlockedCycleWhenNoOtherRequestComes() throws Exception {
-        journal.enabled = false;
-        holdSends = new CountDownLatch(1);
-        start("1ms");
-        publisher.blockedAfterNanos = 0;
-        CompletableFuture<Void> held = publisher.publish(List.of(hit("a")));
-        assertTrue(sendStarted.await(5, TimeUnit.SECONDS), "the send waits for the broker");
+        CompletableFuture<Void> held = heldSend();
         assertFalse(held.isDone());
 
         watch.run();
@@ -164,6 +154,17 @@ class HitPublisherTest {
         second.get(5, TimeUnit.SECONDS);
         first.get(5, TimeUnit.SECONDS);
         assertEquals(List.of("send a,b,c", "commit"), events);
+    }
+
+    /** Starts a publisher whose first send ("a") the broker holds, counted as blocked at once. */
+    private CompletableFuture<Void> heldSend() throws InterruptedException {
+        journal.enabled = false;
+        holdSends = new CountDownLatch(1);
+        start("1ms");
+        publisher.blockedAfterNanos = 0;
+        CompletableFuture<Void> held = publisher.publish(List.of(hit("a")));
+        assertTrue(sendStarted.await(5, TimeUnit.SECONDS), "the send waits for the broker");
+        return held;
     }
 
     private void start(String window) {
