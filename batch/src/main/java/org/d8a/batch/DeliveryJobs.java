@@ -30,6 +30,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.d8a.cluster.NodeLeadership;
 import org.d8a.delivery.DeliveryOutage;
 import org.d8a.delivery.DeliverySettings;
 import org.d8a.persistence.spool.SpoolRepository;
@@ -79,11 +80,17 @@ public class DeliveryJobs {
     @Inject
     BigQuerySettings bigquery;
 
+    @Inject
+    NodeLeadership leadership;
+
     private long lastDelivery = -1;
+    /** The leadership term in which this node last looked for a cut-off delivery. */
+    private long restartedInTerm;
 
     @PostConstruct
     void schedule() {
-        // as soon as the deployment is up: migrate and resume a delivery a crash cut off; then deliver every interval
+        // as soon as the deployment is up: migrate; then deliver every interval, resuming first a delivery that a crash
+        // cut off
         timers.createSingleActionTimer(1, new TimerConfig(MIGRATE, false));
         long interval = delivery.interval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig(DELIVER, false));
@@ -100,14 +107,25 @@ public class DeliveryJobs {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "starting the migrate job failed; start it with POST /spool/migrate", e);
             }
-            restartInterruptedDelivery();
             return;
         }
         deliverDueSessions();
     }
 
+    /**
+     * In a cluster only the leader starts deliveries (a delivery another node starts by hand is safe too: the spool's
+     * row locks keep two from taking the same session). A node that takes over first restarts the delivery its
+     * predecessor may have left cut off; a single server does so once, at its first tick.
+     */
     private void deliverDueSessions() {
         try {
+            if (!leadership.leads()) {
+                return;
+            }
+            if (leadership.term() != restartedInTerm) {
+                restartedInTerm = leadership.term();
+                restartInterruptedDelivery();
+            }
             long now = System.currentTimeMillis();
             if (!isRunning(lastDelivery) && !outage.pausing(now) && (!spool.dueIds(now, 0, 1).isEmpty()
                     || spool.hasStaged())) {
@@ -119,8 +137,9 @@ public class DeliveryJobs {
     }
 
     /**
-     * A deliver execution that the job repository still records as running, right after deployment, was cut off by a
-     * crash: restart it from its last checkpoint (JBeret's default restart mode detects that it no longer runs).
+     * A deliver execution that the job repository still records as running when this node starts leading (right
+     * after deployment, or when it takes over from a leader that died) was cut off by a crash: restart it from its
+     * last checkpoint (JBeret's default restart mode detects that it no longer runs).
      */
     private synchronized void restartInterruptedDelivery() {
         try {

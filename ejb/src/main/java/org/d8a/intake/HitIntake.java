@@ -35,6 +35,7 @@ import org.d8a.protocol.ga4.mp.ValidationResponse;
 import org.d8a.protocol.matomo.MatomoProtocol;
 import org.d8a.protocol.matomo.MatomoSettings;
 import org.d8a.queue.HitPublisher;
+import org.d8a.queue.CountsUnavailableException;
 import org.d8a.queue.JournalUnavailableException;
 import org.d8a.queue.QueueBlockedException;
 
@@ -264,6 +265,10 @@ public class HitIntake {
             if (e.getCause() instanceof JournalUnavailableException unavailable) {
                 // reported once per failure period by the raw log itself; the client may retry
                 throw new HitsNotQueuedException(unavailable.getMessage() + "; retry later", unavailable, true);
+            }
+            if (e.getCause() instanceof CountsUnavailableException uncounted) {
+                // a node of a cluster whose database is away: reported once per failure period by the publisher
+                throw new HitsNotQueuedException(uncounted.getMessage() + "; retry later", uncounted, true);
             }
             if (e.getCause() instanceof QueueBlockedException) {
                 // the broker blocks producers (a full disk): reported once per blocked period by the publisher

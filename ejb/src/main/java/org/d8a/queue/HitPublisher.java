@@ -272,7 +272,16 @@ public class HitPublisher {
             }
         }
         // counted before the commit, so that the partition's consumer never commits a message not yet counted
-        cycle.batches().keySet().forEach(dataClock::publishing);
+        try {
+            dataClock.publishing(cycle.batches().keySet());
+        } catch (RuntimeException e) {
+            reportFailure(new CountsUnavailableException(e));
+            if (journaled) {
+                journal.notCommitted();
+            }
+            cycle.commit().completeExceptionally(new CountsUnavailableException(e));
+            return;
+        }
         sending = new Sending(cycle);
         try {
             ensureConnected();
@@ -283,7 +292,7 @@ public class HitPublisher {
         } catch (JMSException | RuntimeException e) {
             unblocked(false);
             reportFailure(e);
-            cycle.batches().keySet().forEach(dataClock::notPublished);
+            dataClock.notPublished(cycle.batches().keySet());
             closeConnection();
             if (journaled) {
                 journal.notCommitted();
@@ -310,8 +319,9 @@ public class HitPublisher {
     }
 
     /**
-     * A broker that is down (a remote one restarting) fails every cycle until it is back, and every request of those
-     * cycles is answered 503: reported once per failure period, not once per cycle.
+     * A broker that is down (a remote one restarting), or on a node of a cluster the database, fails every cycle until
+     * it is back, and every request of those cycles is answered 503: reported once per failure period, not once per
+     * cycle.
      */
     private void reportFailure(Exception e) {
         if (e instanceof RuntimeException) {

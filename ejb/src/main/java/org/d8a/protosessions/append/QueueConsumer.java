@@ -165,9 +165,7 @@ final class QueueConsumer implements Runnable {
             LOG.info("the database answers again; hits are appended");
         }
         session.commit();
-        for (int i = 0; i < batch.size(); i++) {
-            dataClock.processed(partitions.get(i), newest.get(i));
-        }
+        dataClock.processed(partitions, newest);
     }
 
     private static void readHits(List<Message> batch, List<Hit> hits, List<String> partitions, List<Long> newest)

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.d8a.cluster.NodeLeadership;
 import org.d8a.persistence.wheel.WheelCursorRepository;
 import org.d8a.protosessions.close.SessionCloser;
 import org.d8a.protosessions.close.SessionsBusyException;
@@ -38,6 +39,7 @@ import org.d8a.queue.Watermarks;
  * in the reference.
  * Everything due is closed at every tick, oldest expiry first, so downtime is caught up as the watermark moves;
  * {@link CatchUp} decides the bucket, including the one-time rebase of {@code startup.skip_catch_up}.
+ * In a cluster only the node that holds the leader lease ({@link NodeLeadership}) ticks; the others wait to take over.
  */
 @Singleton
 @Startup
@@ -66,6 +68,9 @@ public class TimingWheel {
 
     @Inject
     WheelSettings settings;
+
+    @Inject
+    NodeLeadership leadership;
 
     /** When the last tick completed, or a batch of a long one; the deployment time until the first tick. */
     private final AtomicLong lastTickAt = new AtomicLong(System.currentTimeMillis());
@@ -96,6 +101,11 @@ public class TimingWheel {
 
     void tick() {
         try {
+            if (!leadership.leads()) {
+                // another node closes; this one is alive, and ready to take over
+                lastTickAt.set(System.currentTimeMillis());
+                return;
+            }
             long wall = System.currentTimeMillis();
             Watermarks watermarks = dataClock.watermarks(wall, backlog.messageCount() == 0);
             if (watermarks.isGlobal()) {
@@ -149,6 +159,10 @@ public class TimingWheel {
             List<String> due = partitions == null ? closer.dueIds(closeUpTo, CLOSE_BATCH)
                     : closer.dueIds(closeUpTo, partitions, withUnknownPartition, CLOSE_BATCH);
             if (due.isEmpty() || closeAll(due, closeUpTo) == 0 || due.size() < CLOSE_BATCH) {
+                return;
+            }
+            if (!leadership.leads()) {
+                // a catch-up outlasted the lease (renewed here) and another node took over: it closes the rest
                 return;
             }
             // a long catch-up is progress, not a stuck wheel

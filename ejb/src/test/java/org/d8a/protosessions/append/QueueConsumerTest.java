@@ -71,8 +71,8 @@ class QueueConsumerTest {
         };
         DataClock clock = new DataClock() {
             @Override
-            public void processed(String partition, long receivedAtMillis) {
-                processed.add(partition);
+            public void processed(List<String> partitions, List<Long> receivedAtMillis) {
+                processed.addAll(partitions);
             }
         };
         consumer = new QueueConsumer(connectionFactory(), null, transaction(), appender, clock);
