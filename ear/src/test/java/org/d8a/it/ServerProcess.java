@@ -28,6 +28,8 @@ final class ServerProcess implements AutoCloseable {
 
     private static final int PORT_OFFSET = 100;
 
+    private final int portOffset;
+    private final String serverConfig;
     private final Path serverHome;
     private final Path baseDir;
     private final Path config;
@@ -39,6 +41,17 @@ final class ServerProcess implements AutoCloseable {
 
     /** Prepares {@code baseDir} from the server's standalone directory, with {@code ear} and the pipeline probe deployed. */
     ServerProcess(Path serverHome, Path baseDir, Path config, Path ear) throws IOException {
+        this(serverHome, baseDir, config, ear, PORT_OFFSET, "standalone-full.xml", null);
+    }
+
+    /**
+     * A server on {@code portOffset} with the server configuration file {@code serverConfig}; on PostgreSQL with the
+     * database {@code sharedDatabase} (a cluster's nodes share one), or its own when null.
+     */
+    ServerProcess(Path serverHome, Path baseDir, Path config, Path ear, int portOffset, String serverConfig,
+            String sharedDatabase) throws IOException {
+        this.portOffset = portOffset;
+        this.serverConfig = serverConfig;
         this.serverHome = serverHome;
         this.baseDir = baseDir;
         this.config = config;
@@ -48,7 +61,8 @@ final class ServerProcess implements AutoCloseable {
         Pipeline.probe().as(ZipExporter.class).exportTo(deployments.resolve(Pipeline.PROBE + ".war").toFile(), true);
         // On H2 each copy's state is a file under its base directory; on PostgreSQL it gets a database of its own, kept
         // across its restarts, so that it shares no state with the Arquillian server or another test's server.
-        database = TestDatabase.onPostgresql() ? TestDatabase.create(baseDir) : null;
+        database = sharedDatabase != null ? sharedDatabase
+                : TestDatabase.onPostgresql() ? TestDatabase.create(baseDir) : null;
     }
 
     /** Environment variables of the server's process, as an operator's service unit sets them; before {@link #start}. */
@@ -64,7 +78,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     URI baseUri() {
-        return URI.create("http://localhost:" + (8080 + PORT_OFFSET) + "/");
+        return URI.create("http://localhost:" + (8080 + portOffset) + "/");
     }
 
     /** The pipeline of this server when its configuration leaves {@code storage.spool_directory} at its default. */
@@ -83,12 +97,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Applies WildFly CLI {@code commands} to this copy's {@code standalone-full.xml}, offline ({@code embed-server}):
+     * Applies WildFly CLI {@code commands} to this copy's server configuration file, offline ({@code embed-server}):
      * before the first start, or while the server is down.
      */
     void configure(String... commands) throws IOException, InterruptedException {
         List<String> script = new ArrayList<>();
-        script.add("embed-server --server-config=standalone-full.xml --std-out=discard");
+        script.add("embed-server --server-config=" + serverConfig + " --std-out=discard");
         script.addAll(List.of(commands));
         script.add("stop-embedded-server");
         cli(script, "-Djboss.server.base.dir=" + baseDir);
@@ -96,7 +110,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** Runs WildFly CLI {@code commands} against the running server (its management port); returns their output. */
     String manage(String... commands) throws IOException, InterruptedException {
-        return cli(List.of(commands), "--connect", "--controller=localhost:" + (9990 + PORT_OFFSET));
+        return cli(List.of(commands), "--connect", "--controller=localhost:" + (9990 + portOffset));
     }
 
     /** Applies a CLI script of the product (one that embeds the server itself) to this copy, as an operator does. */
@@ -131,9 +145,9 @@ final class ServerProcess implements AutoCloseable {
      */
     void start(String... runProperties) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(serverHome.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml",
+                "-c", serverConfig,
                 "-Djboss.server.base.dir=" + baseDir,
-                "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
+                "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Dd8a.config=" + config));
         command.addAll(systemProperties);
         for (String property : runProperties) {

@@ -51,8 +51,22 @@ final class TestDatabase {
         }
     }
 
+    /** The first column of the first row {@code select} returns in {@code database}; null for no row. */
+    static String queryOne(String database, String select) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(select)) {
+            return row.next() ? row.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + database + ": " + select, e);
+        }
+    }
+
     private static Connection connect() throws SQLException {
-        String url = "jdbc:postgresql://" + env("D8A_DB_HOST") + ":" + env("D8A_DB_PORT") + "/" + env("D8A_DB_NAME");
+        return connect(env("D8A_DB_NAME"));
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        String url = "jdbc:postgresql://" + env("D8A_DB_HOST") + ":" + env("D8A_DB_PORT") + "/" + database;
         return DriverManager.getConnection(url, env("D8A_DB_USER"), env("D8A_DB_PASSWORD"));
     }
 
