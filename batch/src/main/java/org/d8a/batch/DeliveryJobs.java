@@ -89,8 +89,7 @@ public class DeliveryJobs {
 
     @PostConstruct
     void schedule() {
-        // as soon as the deployment is up: migrate; then deliver every interval, resuming first a delivery that a crash
-        // cut off
+        // as soon as the deployment is up: migrate and resume a delivery a crash cut off; then deliver every interval
         timers.createSingleActionTimer(1, new TimerConfig(MIGRATE, false));
         long interval = delivery.interval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig(DELIVER, false));
@@ -107,6 +106,12 @@ public class DeliveryJobs {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "starting the migrate job failed; start it with POST /spool/migrate", e);
             }
+            try {
+                resumeIfNewlyLeading();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the cluster lease could not be read; the next deliver tick looks again for a"
+                        + " cut-off delivery", e);
+            }
             return;
         }
         deliverDueSessions();
@@ -115,16 +120,12 @@ public class DeliveryJobs {
     /**
      * In a cluster only the leader starts deliveries (a delivery another node starts by hand is safe too: the spool's
      * row locks keep two from taking the same session). A node that takes over first restarts the delivery its
-     * predecessor may have left cut off; a single server does so once, at its first tick.
+     * predecessor may have left cut off (a single server does so once, right after deployment).
      */
     private void deliverDueSessions() {
         try {
-            if (!leadership.leads()) {
+            if (!resumeIfNewlyLeading()) {
                 return;
-            }
-            if (leadership.term() != restartedInTerm) {
-                restartedInTerm = leadership.term();
-                restartInterruptedDelivery();
             }
             long now = System.currentTimeMillis();
             if (!isRunning(lastDelivery) && !outage.pausing(now) && (!spool.dueIds(now, 0, 1).isEmpty()
@@ -134,6 +135,18 @@ public class DeliveryJobs {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "starting the deliver job failed; the next tick tries again", e);
         }
+    }
+
+    /** Whether this node leads; in a term it has just begun, first restarts a cut-off delivery. */
+    private synchronized boolean resumeIfNewlyLeading() {
+        if (!leadership.leads()) {
+            return false;
+        }
+        if (leadership.term() != restartedInTerm) {
+            restartedInTerm = leadership.term();
+            restartInterruptedDelivery();
+        }
+        return true;
     }
 
     /**
