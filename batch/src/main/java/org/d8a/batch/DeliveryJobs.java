@@ -154,7 +154,7 @@ public class DeliveryJobs {
      * after deployment, or when it takes over from a leader that died) was cut off by a crash: restart it from its
      * last checkpoint (JBeret's default restart mode detects that it no longer runs).
      */
-    private synchronized void restartInterruptedDelivery() {
+    private void restartInterruptedDelivery() {
         try {
             List<Long> interrupted = jobs().getRunningExecutions(DELIVER);
             if (interrupted.isEmpty()) {
