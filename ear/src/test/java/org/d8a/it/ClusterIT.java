@@ -214,7 +214,8 @@ class ClusterIT {
                     HttpResponse<String> answer = trackers.get(node).post("v=2&tid=G-IT&cid=" + client,
                             "en=page_view&dl=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
                     if (answer.statusCode() == 503 && attempt < 10 * nodes.size()) {
-                        // booting (cluster.cli) or unable to count: nothing stored, the hit goes to the other node
+                        // asked to come back (booting, broker blocked, counts unavailable): the other node gets the
+                        // hit (one stored after all is taken for the retry's original: compatibility.md)
                         unavailable.incrementAndGet();
                         node = (node + 1) % nodes.size();
                         continue;
